@@ -1,0 +1,6 @@
+import Testing
+@testable import PromptLintKit
+
+@Test func versionIsSet() {
+    #expect(!PromptLintKit.version.isEmpty)
+}
