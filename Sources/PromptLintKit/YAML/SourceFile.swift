@@ -1,0 +1,159 @@
+import Foundation
+
+/// A position in a source file. `line` and `column` are 1-based; `column` counts Unicode scalars
+/// (what editors call characters), `offset` is the 0-based byte offset into the file.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The bytes of one file, kept verbatim, with a line index for turning byte offsets into
+/// line/column positions. Immutable and shared by every node parsed from it.
+public final class SourceFile: Sendable {
+    /// The path as the user named it (used in messages).
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line. Lines end at "\n", "\r\n" or a lone "\r".
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Reads a file; fails with a located error when it is not UTF-8 text.
+    public static func read(path: String, displayPath: String? = nil) throws(SourceError) -> SourceFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SourceError(path: displayPath ?? path, location: nil, message: "cannot read file: \(error.localizedDescription)")
+        }
+        let file = SourceFile(path: displayPath ?? path, bytes: [UInt8](data))
+        try file.validateText()
+        return file
+    }
+
+    /// Rejects binary files and invalid UTF-8 with the position of the first bad byte.
+    public func validateText() throws(SourceError) {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw SourceError(path: path, location: location(ofByte: nul), message: "binary file (contains a NUL byte); expected UTF-8 text")
+        }
+        if let bad = Self.firstInvalidUTF8Offset(bytes) {
+            throw SourceError(path: path, location: location(ofByte: bad), message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); expected UTF-8 text")
+        }
+    }
+
+    /// The whole file as a String (valid after `validateText`).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// 0-based line index containing `offset`.
+    public func lineIndex(ofByte offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    public func location(ofByte offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = lineIndex(ofByte: clamped)
+        var column = 1
+        var index = lineStarts[line]
+        while index < clamped {
+            // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(offset: clamped, line: line + 1, column: column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+            default: return index
+            }
+            if index + length > count { return index }
+            for next in 1..<length {
+                let byte = bytes[index + next]
+                if byte & 0xC0 != 0x80 { return index }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}
+
+/// An error in a user's file, printed as `file:line:col: message`.
+public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(path: String, location: SourceLocation?, message: String) {
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        if let location { return "\(path):\(location.line):\(location.column): \(message)" }
+        return "\(path): \(message)"
+    }
+}
