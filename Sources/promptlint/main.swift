@@ -1,11 +1,31 @@
 import ArgumentParser
+import Foundation
 import PromptLintKit
 
 struct PromptLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promptlint",
         abstract: "Treat LLM prompts as code: a prompt library, a linter and a rewriter.",
-        version: PromptLintKit.version
+        version: PromptLintKit.version,
+        subcommands: [ListCommand.self, ShowCommand.self, RenderCommand.self]
     )
 }
-PromptLint.main()
+
+// Exit codes: 0 success, 1 findings (lint), 2 usage, config or input errors.
+do {
+    var command = try PromptLint.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch let error as CommandError {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    Foundation.exit(2)
+} catch {
+    let code = PromptLint.exitCode(for: error)
+    if code == .success {
+        print(PromptLint.fullMessage(for: error))
+        Foundation.exit(0)
+    }
+    FileHandle.standardError.write(Data((PromptLint.fullMessage(for: error) + "\n").utf8))
+    Foundation.exit(2)
+}

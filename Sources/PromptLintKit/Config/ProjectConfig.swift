@@ -1,0 +1,113 @@
+import Foundation
+
+/// `.promptlint.yml`: the library path, file selection, default model, and the linter's settings.
+/// Unknown keys are errors with the closest valid key, like every other file promptlint reads.
+public struct ProjectConfig: Sendable {
+    public static let fileName = ".promptlint.yml"
+    public static let allowedKeys = ["library", "model", "include", "exclude", "fail_on", "disabled_rules", "opt_in_rules",
+                                     "rules", "custom_rules", "models", "token_budget"]
+
+    /// Where the config was read from (nil: built-in defaults).
+    public var path: String?
+    /// The library folder, relative to the config file's folder (or the working directory).
+    public var library: String = "prompts"
+    public var defaultModel: String?
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var failOn: String?
+    public var disabledRules: [String] = []
+    public var optInRules: [String] = []
+    /// Raw per-rule settings and team rules, interpreted (and validated) by the linter.
+    public var rules: YAMLNode?
+    public var customRules: YAMLNode?
+    public var models: YAMLNode?
+    public var tokenBudget: Int?
+    public var root: YAMLNode?
+
+    public init() {}
+
+    /// The folder paths in the config are relative to.
+    public var baseDirectory: String {
+        path.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 } ?? "."
+    }
+
+    /// The library folder resolved against the config's folder.
+    public var libraryPath: String {
+        if library.hasPrefix("/") || baseDirectory == "." { return library }
+        return (baseDirectory as NSString).appendingPathComponent(library)
+    }
+
+    /// Finds `.promptlint.yml` in the working directory or its parents.
+    public static func discover(startingAt directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        var current = (directory as NSString).standardizingPath
+        while true {
+            let candidate = (current as NSString).appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate) {
+                return current == (FileManager.default.currentDirectoryPath as NSString).standardizingPath ? fileName : candidate
+            }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { return nil }
+            current = parent
+        }
+    }
+
+    public static func load(path: String) throws(SourceError) -> ProjectConfig {
+        let file = try SourceFile.read(path: path)
+        return try parse(file)
+    }
+
+    public static func parse(_ file: SourceFile) throws(SourceError) -> ProjectConfig {
+        var config = ProjectConfig()
+        config.path = file.path
+        let documents = try YAMLParser().parse(file)
+        guard let root = documents.first?.root, !root.isNullScalar else { return config }
+        guard let pairs = root.mapping else {
+            throw SourceError(path: file.path, location: root.start, message: "the config must be a mapping, found \(root.typeDescription)")
+        }
+        config.root = root
+        func fail(_ node: YAMLNode, _ message: String) -> SourceError {
+            SourceError(path: file.path, location: node.start, message: message)
+        }
+        func stringList(_ node: YAMLNode, _ key: String) throws(SourceError) -> [String] {
+            if let scalar = node.scalar, !node.isNullScalar { return [scalar.value] }
+            if node.isNullScalar { return [] }
+            guard let items = node.sequence else { throw fail(node, "'\(key)' must be a list of strings, found \(node.typeDescription)") }
+            var values: [String] = []
+            for item in items {
+                guard let value = item.string else { throw fail(item, "'\(key)' items must be strings, found \(item.typeDescription)") }
+                values.append(value)
+            }
+            return values
+        }
+        for pair in pairs {
+            guard let key = pair.key.string else { throw fail(pair.key, "config keys must be strings") }
+            let value = pair.value
+            switch key {
+            case "library":
+                guard let path = value.string, !value.isNullScalar else { throw fail(value, "'library' must be a folder path") }
+                config.library = path
+            case "model":
+                guard let model = value.string else { throw fail(value, "'model' must be a model name") }
+                config.defaultModel = model
+            case "include": config.include = try stringList(value, key).map(Glob.init)
+            case "exclude": config.exclude = try stringList(value, key).map(Glob.init)
+            case "fail_on":
+                guard let level = value.string, ["error", "warning", "info", "never"].contains(level) else {
+                    throw fail(value, "'fail_on' must be one of: error, warning, info, never")
+                }
+                config.failOn = level
+            case "disabled_rules": config.disabledRules = try stringList(value, key)
+            case "opt_in_rules": config.optInRules = try stringList(value, key)
+            case "rules": config.rules = value
+            case "custom_rules": config.customRules = value
+            case "models": config.models = value
+            case "token_budget":
+                guard let budget = value.string.flatMap(Int.init), budget > 0 else { throw fail(value, "'token_budget' must be a positive integer") }
+                config.tokenBudget = budget
+            default:
+                throw fail(pair.key, "unknown key '\(key)' in \(fileName)\(ClosestMatch.suggestion(for: key, in: allowedKeys)) (allowed: \(allowedKeys.joined(separator: ", ")))")
+            }
+        }
+        return config
+    }
+}
