@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PromptLintKitTests",
-            dependencies: ["PromptLintKit"],
+            // The CLI tests run the built `promptlint` executable.
+            dependencies: ["PromptLintKit", "promptlint"],
             resources: [.copy("Fixtures")]
         ),
     ],
