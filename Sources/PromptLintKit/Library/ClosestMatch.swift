@@ -9,8 +9,10 @@ public enum ClosestMatch {
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        let limit = max(2, min(lowered.count, candidate.count) / 3)
-        return distance <= limit ? candidate : nil
+        let shortest = min(lowered.count, candidate.count)
+        let limit = shortest <= 3 ? 1 : max(2, shortest / 3)
+        // Never "correct" a word into a different one of the same short length ('b' → 'a').
+        return distance <= limit && distance < lowered.count ? candidate : nil
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the active rules over templates and turns findings into located, suppressed, sorted
+/// diagnostics. Templates are checked on all cores.
+public struct LintEngine: Sendable {
+    public let configuration: LintConfiguration
+
+    public init(configuration: LintConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func lint(_ templates: [PromptTemplate]) -> [Diagnostic] {
+        let contexts = templates.map { TemplateContext(template: $0, settings: configuration.settings) }
+        let perTemplate = ConcurrentResults<[Diagnostic]>(count: contexts.count)
+        DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
+            perTemplate.set(index, lint(contexts[index]))
+        }
+        var diagnostics = perTemplate.values.flatMap { $0 }
+        // Library-wide rules see every template at once.
+        for active in configuration.active {
+            guard let rule = active.rule as? any LibraryRule else { continue }
+            for finding in rule.checkLibrary(contexts) {
+                guard let context = contexts.first(where: { $0.template.name == finding.template }) ?? contexts.first(where: { $0.file === finding.file }) else { continue }
+                if let diagnostic = diagnose(finding, rule: rule, severity: active.severity, context: context, suppressions: Suppressions(template: context.template)) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+
+    func lint(_ context: TemplateContext) -> [Diagnostic] {
+        let suppressions = Suppressions(template: context.template)
+        var diagnostics: [Diagnostic] = []
+        for active in configuration.active where !(active.rule is any LibraryRule) {
+            let rule = active.rule
+            if context.template.disabledRules.contains(rule.code) || context.template.disabledRules.contains(rule.identifier) { continue }
+            for finding in rule.check(context) {
+                if let diagnostic = diagnose(finding, rule: rule, severity: active.severity, context: context, suppressions: suppressions) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    func diagnose(_ finding: Finding, rule: any Rule, severity: Severity, context: TemplateContext, suppressions: Suppressions) -> Diagnostic? {
+        if context.template.disabledRules.contains(rule.code) || context.template.disabledRules.contains(rule.identifier) { return nil }
+        if suppressions.isSuppressed(code: rule.code, identifier: rule.identifier, range: finding.range) { return nil }
+        let file = finding.file
+        return Diagnostic(code: rule.code, rule: rule.identifier, severity: severity, message: finding.message, path: file.path,
+                          range: finding.range, start: file.location(ofByte: finding.range.lowerBound),
+                          end: file.location(ofByte: finding.range.upperBound), fix: finding.fix,
+                          related: finding.related.map { RelatedLocation(path: $0.file.path, range: $0.range, start: $0.file.location(ofByte: $0.range.lowerBound), message: $0.message) },
+                          template: finding.template ?? context.template.name, tokensSaved: finding.tokensSaved)
+    }
+}

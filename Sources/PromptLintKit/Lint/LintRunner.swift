@@ -1,0 +1,171 @@
+import Foundation
+
+/// A whole `promptlint lint` run: choose files, load, lint, apply baselines and fixes. The CLI
+/// only parses flags and prints what this returns.
+public struct LintRunner: Sendable {
+    public struct Options: Sendable {
+        public var paths: [String] = []
+        public var fix = false
+        public var unsafeFixes = false
+        public var baselinePath: String?
+        /// Plain text read from standard input when a path is "-".
+        public var standardInput: (@Sendable () -> [UInt8])?
+        public init() {}
+    }
+
+    public struct Outcome: Sendable {
+        public var report: LintReport
+        /// Notes for stderr (skipped files, written files).
+        public var notes: [String]
+        /// True when a file could not be loaded (exit status 2).
+        public var hadLoadErrors: Bool
+        public var fixedFiles: [String]
+    }
+
+    public let workspace: Workspace
+    public let configuration: LintConfiguration
+
+    public init(workspace: Workspace) throws(SourceError) {
+        self.workspace = workspace
+        configuration = try LintConfiguration.resolve(workspace.config)
+    }
+
+    static let promptExtensions: Set<String> = PromptLibrary.templateExtensions.union(["txt", "md", "markdown", "text"])
+
+    struct Target {
+        var path: String
+        /// Files named explicitly are linted whatever their extension's include rules say.
+        var explicit: Bool
+    }
+
+    /// The files a run covers, in order, plus notes about skipped arguments.
+    func targets(_ paths: [String]) -> (targets: [Target], notes: [String]) {
+        if paths.isEmpty {
+            let files = PromptLibrary.templateFiles(under: workspace.libraryPath, include: workspace.config.include, exclude: workspace.config.exclude)
+            return (files.map { Target(path: PromptLibrary.join(workspace.libraryPath, $0), explicit: false) }, [])
+        }
+        var targets: [Target] = []
+        var notes: [String] = []
+        for path in paths {
+            if path == "-" { targets.append(Target(path: "-", explicit: true)); continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                notes.append("\(path): no such file or directory")
+                continue
+            }
+            if isDirectory.boolValue {
+                let files = PromptLibrary.templateFiles(under: path, include: [], exclude: workspace.config.exclude)
+                targets += files.map { Target(path: PromptLibrary.join(path, $0), explicit: false) }
+            } else if Self.promptExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                targets.append(Target(path: path, explicit: true))
+            } else {
+                notes.append("\(path): skipped (not a prompt file: .yml, .yaml, .prompty, .prompt, .txt or .md)")
+            }
+        }
+        return (targets, notes)
+    }
+
+    public func run(_ options: Options) -> Outcome {
+        let (targets, notes) = targets(options.paths)
+        var notesOut = notes
+        let missing = notes.contains { $0.hasSuffix("no such file or directory") }
+        // Load every file (in parallel).
+        let results = ConcurrentResults<(SourceFile?, PromptLibrary.FileResult)>(count: targets.count)
+        let libraryRoot = workspace.libraryPath
+        let stdin = options.standardInput
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+            let target = targets[index]
+            if target.path == "-" {
+                let file = SourceFile(path: "<stdin>", bytes: stdin?() ?? [])
+                do throws(SourceError) { try file.validateText() } catch {
+                    results.set(index, (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)])))
+                    return
+                }
+                results.set(index, (file, PromptLibrary.parse(file, defaultName: "stdin.txt")))
+                return
+            }
+            let result = PromptLibrary.loadFile(path: target.path, libraryRoot: libraryRoot)
+            results.set(index, (result.templates.first?.file, result))
+        }
+        var templates: [PromptTemplate] = []
+        var files: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        var hadLoadErrors = missing
+        for (file, result) in results.values {
+            templates += result.templates
+            if let file { files[file.path] = file }
+            for issue in result.issues {
+                if issue.severity == .error { hadLoadErrors = true }
+                if files[issue.error.path] == nil, let data = FileManager.default.contents(atPath: issue.error.path) {
+                    files[issue.error.path] = SourceFile(path: issue.error.path, bytes: [UInt8](data))
+                }
+                diagnostics.append(LoadDiagnostics.diagnostic(for: issue, file: files[issue.error.path]))
+            }
+        }
+        let engine = makeEngine(for: templates, linting: options.paths.isEmpty)
+        diagnostics += engine.lint(templates)
+
+        var fixedFiles: [String] = []
+        if options.fix {
+            let byFile = Dictionary(grouping: templates, by: { $0.file.path })
+            for (path, fileTemplates) in byFile.sorted(by: { $0.key < $1.key }) where path != "<stdin>" {
+                let hasFix = diagnostics.contains { $0.path == path && $0.fix.map { $0.applicability == .safe || options.unsafeFixes } == true }
+                guard hasFix, let file = fileTemplates.first?.file else { continue }
+                let defaultName = PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot)
+                let result = FixApplier.fix(file, unsafe: options.unsafeFixes, defaultName: defaultName) { engine.lint($0) }
+                if let rejection = result.rejection { notesOut.append("\(path): \(rejection)") }
+                guard result.changed else { continue }
+                do {
+                    try AtomicFileWriter.write(result.fixed, to: path, expecting: result.original)
+                    fixedFiles.append(path)
+                    notesOut.append("\(path): fixed \(result.applied.count) problem\(result.applied.count == 1 ? "" : "s")")
+                    // Report what is left in the fixed text.
+                    let fixedFile = SourceFile(path: path, bytes: result.fixed)
+                    files[path] = fixedFile
+                    let reloaded = PromptLibrary.parse(fixedFile, defaultName: defaultName)
+                    diagnostics.removeAll { $0.path == path }
+                    diagnostics += engine.lint(reloaded.templates)
+                } catch {
+                    notesOut.append(error.description)
+                    hadLoadErrors = true
+                }
+            }
+        }
+        if let baselinePath = options.baselinePath {
+            do {
+                diagnostics = try Baseline.load(path: baselinePath).filter(diagnostics, files: files)
+            } catch {
+                notesOut.append(error.description)
+                hadLoadErrors = true
+            }
+        }
+        let report = LintReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: files, filesChecked: targets.count,
+                                rules: configuration.definitions.map(\.description))
+        return Outcome(report: report, notes: notesOut, hadLoadErrors: hadLoadErrors, fixedFiles: fixedFiles)
+    }
+
+    /// The engine, with the library loaded only when a linted template includes partials
+    /// (a one-file pre-commit run should not parse the whole library).
+    func makeEngine(for templates: [PromptTemplate], linting wholeLibrary: Bool) -> LintEngine {
+        var settings = configuration.settings
+        let needsLibrary = templates.contains { template in template.messages.contains { $0.text.contains("{{>") } }
+        if wholeLibrary {
+            settings.library = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        } else if needsLibrary {
+            let library = workspace.loadLibrary()
+            var known = Dictionary(library.templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for template in templates where known[template.name] == nil { known[template.name] = template }
+            settings.library = known
+        }
+        var configuration = configuration
+        configuration.settings = settings
+        return LintEngine(configuration: configuration)
+    }
+
+    /// Exit status: 0 clean, 1 findings at or above `failOn`, 2 load, usage or config errors.
+    public static func exitStatus(_ outcome: Outcome, failOn: Severity?) -> Int32 {
+        if outcome.hadLoadErrors { return 2 }
+        guard let failOn else { return 0 }
+        return outcome.report.diagnostics.contains { $0.severity >= failOn } ? 1 : 0
+    }
+}

@@ -1,0 +1,30 @@
+/// The `explain` text of a rule, built from its description and examples.
+public enum RuleDocumentation {
+    public static func render(_ rule: RuleDescription) -> String {
+        var out = "# \(rule.code) \(rule.identifier)\n\n\(rule.summary)\n\n"
+        out += "Family: \(rule.family.rawValue). Default severity: \(rule.defaultSeverity.rawValue)"
+        out += rule.isOptIn ? " (opt-in)." : "."
+        if let fix = rule.fixApplicability { out += " Fix: \(fix.rawValue)." }
+        out += "\n\n" + rule.explanation.trimmingWhitespace() + "\n"
+        if !rule.options.isEmpty {
+            out += "\n## Options\n"
+            for option in rule.options {
+                out += "- `\(option.name)` (\(option.kind.rawValue), default \(option.defaultValue)): \(option.help)\n"
+            }
+        }
+        func show(_ example: RuleExample) -> String {
+            let text = example.text.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "")
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        }
+        if !rule.triggeringExamples.isEmpty {
+            out += "\n## Flagged\n" + rule.triggeringExamples.prefix(4).map(show).joined(separator: "\n\n") + "\n"
+        }
+        if !rule.nonTriggeringExamples.isEmpty {
+            out += "\n## Not flagged\n" + rule.nonTriggeringExamples.prefix(3).map(show).joined(separator: "\n\n") + "\n"
+        }
+        if let correction = rule.corrections.first {
+            out += "\n## Fix\n" + show(correction.before) + "\n  becomes\n" + correction.after.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+}

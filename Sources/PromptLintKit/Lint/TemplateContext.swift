@@ -1,0 +1,108 @@
+/// What a rule sees of one template: the template, its messages' text, and helpers that turn
+/// text positions into file positions and text edits into file edits.
+public final class TemplateContext: @unchecked Sendable {
+    public let template: PromptTemplate
+    public let settings: LintSettings
+
+    public init(template: PromptTemplate, settings: LintSettings) {
+        self.template = template
+        self.settings = settings
+    }
+
+    public var file: SourceFile { template.file }
+    public var messages: [PromptMessage] { template.messages }
+
+    /// The Mustache scan of each message, computed once.
+    public private(set) lazy var mustache: [MustacheScan] = template.messages.map { MustacheScan($0.text) }
+
+    // MARK: Building findings
+
+    /// A finding on a range of a message's text (UTF-8 offsets).
+    public func finding(message index: Int, range: Range<Int>, _ message: String, fix: Fix? = nil,
+                        tokensSaved: Int? = nil) -> Finding {
+        let source = template.messages[index].source
+        var fileRange = source.fileRange(forTextRange: range)
+        if fileRange.isEmpty, !range.isEmpty, case .scalar(let scalar) = source, !scalar.sourceMap().isExact {
+            fileRange = scalar.range
+        }
+        return Finding(file: file, range: fileRange, message: message, fix: fix, template: template.name, tokensSaved: tokensSaved)
+    }
+
+    /// A fix made of text edits to one message (UTF-8 offsets into its text).
+    ///
+    /// Edits that are not verbatim-safe re-encode the whole scalar: then all edits of the message
+    /// are folded into that one re-encoding, so they never overlap.
+    public func fix(message index: Int, edits: [(range: Range<Int>, replacement: String)], title: String,
+                    applicability: FixApplicability) -> Fix {
+        let message = template.messages[index]
+        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var byteEdits: [ByteEdit] = []
+        var allInPlace = true
+        if case .scalar(let scalar) = message.source {
+            for edit in sorted {
+                let result = scalar.edit(replacing: edit.range, with: edit.replacement)
+                if !result.isInPlace { allInPlace = false; break }
+                byteEdits.append(result.edit)
+            }
+            if !allInPlace {
+                let newValue = Self.applying(sorted, to: message.text)
+                byteEdits = [scalar.reencoded(as: newValue).edit]
+            }
+        } else {
+            byteEdits = sorted.map { message.source.edit(replacing: $0.range, with: $0.replacement) }
+        }
+        return Fix(title: title, edits: byteEdits, applicability: applicability)
+    }
+
+    /// Applies non-overlapping text edits (UTF-8 offsets) to a string.
+    public static func applying(_ edits: [(range: Range<Int>, replacement: String)], to text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var cursor = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= cursor {
+            out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            out.append(contentsOf: edit.replacement.utf8)
+            cursor = edit.range.upperBound
+        }
+        out.append(contentsOf: bytes[cursor...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A finding on a metadata key (e.g. where `max_output_tokens` is or should be), or on the
+    /// template's start when the key is absent.
+    public func finding(key: String, _ message: String) -> Finding {
+        if let pair = template.root?.pair(key) {
+            return Finding(file: file, range: pair.key.range, message: message, template: template.name)
+        }
+        return finding(templateStart: message)
+    }
+
+    public func finding(templateStart message: String) -> Finding {
+        // Point at the first key (or the first message for plain text), one token wide.
+        if let first = template.root?.mapping?.first {
+            return Finding(file: file, range: first.key.range, message: message, template: template.name)
+        }
+        if let first = template.messages.first {
+            let range = first.source.fileRange(forTextRange: 0..<0)
+            return Finding(file: file, range: range, message: message, template: template.name)
+        }
+        return Finding(file: file, range: template.range.lowerBound..<template.range.lowerBound, message: message, template: template.name)
+    }
+
+    public func finding(node: YAMLNode, _ message: String) -> Finding {
+        Finding(file: file, range: node.range, message: message, template: template.name)
+    }
+}
+
+/// Settings that apply to every template of a lint run.
+public struct LintSettings: Sendable {
+    /// The model assumed for templates that name none.
+    public var defaultModel: String
+    /// The whole library by name, for partials (`{{> name}}`); nil when unknown.
+    public var library: [String: PromptTemplate]?
+
+    public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil) {
+        self.defaultModel = defaultModel
+        self.library = library.map { Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+}

@@ -1,0 +1,98 @@
+/// `path:line:col: severity: message [CODE]`, the source line with a caret under the span, and a
+/// summary; colour only when asked (a TTY).
+public struct TextReporter: Sendable {
+    public var color: Bool
+    public var showSource: Bool
+
+    public init(color: Bool, showSource: Bool = true) {
+        self.color = color
+        self.showSource = showSource
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for diagnostic in report.diagnostics {
+            let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
+            out += paint("\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column):", "1") + " "
+            out += paint("\(diagnostic.severity.rawValue):", severityColor) + " \(diagnostic.message) "
+            out += paint("[\(diagnostic.code)]", "2") + "\n"
+            if showSource, let file = report.files[diagnostic.path] {
+                out += sourceExcerpt(diagnostic, file: file, color: severityColor)
+            }
+            for related in diagnostic.related {
+                out += "    " + paint("note:", "1;36") + " \(related.path):\(related.start.line):\(related.start.column): \(related.message)\n"
+            }
+            if let fix = diagnostic.fix {
+                let label = fix.applicability == .safe ? "fix" : "unsafe fix"
+                out += "    " + paint("\(label):", "1;32") + " \(fix.title)\n"
+            }
+        }
+        out += summary(report)
+        return out
+    }
+
+    func sourceExcerpt(_ diagnostic: Diagnostic, file: SourceFile, color: String) -> String {
+        let line = diagnostic.start.line
+        let text = file.lineText(line).replacingOccurrences(of: "\t", with: " ")
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let startColumn = diagnostic.start.column
+        let lastColumn = diagnostic.end.line == line ? max(diagnostic.end.column, startColumn + 1) : text.unicodeScalars.count + 1
+        let width = max(1, lastColumn - startColumn)
+        var caretLine = ""
+        // Columns count scalars; pad with the same number of spaces (wide CJK scalars take two cells).
+        for scalar in text.unicodeScalars.prefix(startColumn - 1) {
+            caretLine += isWide(scalar) ? "  " : " "
+        }
+        let underlined = text.unicodeScalars.dropFirst(startColumn - 1).prefix(width)
+        let caretCount = max(1, underlined.reduce(0) { $0 + (isWide($1) ? 2 : 1) })
+        caretLine += String(repeating: "^", count: caretCount)
+        return " \(paint(gutter, "2")) \(paint("|", "2")) \(text)\n \(pad) \(paint("|", "2")) \(paint(caretLine, color))\n"
+    }
+
+    func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+
+    public func summary(_ report: LintReport) -> String {
+        let total = report.diagnostics.count
+        let files = Set(report.diagnostics.map(\.path)).count
+        if total == 0 {
+            return paint("All checks passed", "1;32") + " (\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked).\n"
+        }
+        var parts: [String] = []
+        for severity in [Severity.error, .warning, .info] {
+            let count = report.count(severity)
+            if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+        }
+        var line = "Found \(total) problem\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(files) of \(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s")."
+        if report.fixableCount > 0 {
+            line += " \(report.fixableCount) fixable with --fix"
+            if let saved = report.tokensSavedBySafeFixes, saved > 0 { line += " (saves \(saved) token\(saved == 1 ? "" : "s"))" }
+            line += "."
+        }
+        if report.unsafeFixableCount > 0 { line += " \(report.unsafeFixableCount) more with --fix --unsafe-fixes." }
+        return line + "\n"
+    }
+
+    /// `--statistics`: counts per rule, most frequent first.
+    public func statistics(_ report: LintReport) -> String {
+        var counts: [String: (rule: String, count: Int, fixable: Int)] = [:]
+        for diagnostic in report.diagnostics {
+            var entry = counts[diagnostic.code] ?? (diagnostic.rule, 0, 0)
+            entry.count += 1
+            if diagnostic.fix?.applicability == .safe { entry.fixable += 1 }
+            counts[diagnostic.code] = entry
+        }
+        let width = String(counts.values.map(\.count).max() ?? 0).count
+        return counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { code, entry in
+            let count = String(entry.count)
+            return String(repeating: " ", count: width - count.count) + count + "\t\(code)\t\(entry.rule)" + (entry.fixable > 0 ? "\t[\(entry.fixable) fixable]" : "")
+        }.joined(separator: "\n") + (counts.isEmpty ? "" : "\n")
+    }
+}

@@ -1,0 +1,97 @@
+/// Applies fixes the ruff way: byte edits on the original text, one forward pass with overlapping
+/// fixes skipped, then re-lint and repeat until nothing changes (bounded). A pass whose result
+/// no longer loads as the same templates is rejected and the previous text kept.
+public enum FixApplier {
+    public static let maxPasses = 10
+
+    public struct Result: Sendable {
+        public var original: [UInt8]
+        public var fixed: [UInt8]
+        /// Fixes applied, over all passes (diagnostics as reported in the pass that fixed them).
+        public var applied: [Diagnostic]
+        /// Why a pass was rejected, if one was.
+        public var rejection: String?
+        public var changed: Bool { original != fixed }
+    }
+
+    /// One pass: the chosen fixes that do not overlap an earlier one, applied together.
+    public static func applyOnce(_ diagnostics: [Diagnostic], to bytes: [UInt8], unsafe: Bool) -> (bytes: [UInt8], applied: [Diagnostic]) {
+        var chosen: [ByteEdit] = []
+        var applied: [Diagnostic] = []
+        var taken: [Range<Int>] = []
+        for diagnostic in diagnostics.sorted(by: Diagnostic.ordered) {
+            guard let fix = diagnostic.fix, fix.applicability == .safe || unsafe, !fix.edits.isEmpty else { continue }
+            // Two fixes conflict when their edits overlap or touch (an insertion at another's edge).
+            let conflicts = fix.edits.contains { edit in
+                taken.contains { other in
+                    edit.range.overlaps(other) || edit.range.lowerBound == other.upperBound || edit.range.upperBound == other.lowerBound
+                        || (edit.range.isEmpty && other.contains(edit.range.lowerBound))
+                }
+            }
+            if conflicts { continue }
+            chosen += fix.edits
+            taken += fix.edits.map(\.range)
+            applied.append(diagnostic)
+        }
+        return (ByteEdit.apply(chosen, to: bytes), applied)
+    }
+
+    /// Fixes one file to a fixed point. `lint` lints the templates of a file's text.
+    public static func fix(_ file: SourceFile, unsafe: Bool, defaultName: String,
+                           lint: ([PromptTemplate]) -> [Diagnostic]) -> Result {
+        let original = file.bytes
+        var current = original
+        var applied: [Diagnostic] = []
+        let baseline = PromptLibrary.parse(file, defaultName: defaultName)
+        for _ in 0..<maxPasses {
+            let currentFile = SourceFile(path: file.path, bytes: current)
+            let loaded = PromptLibrary.parse(currentFile, defaultName: defaultName)
+            let diagnostics = lint(loaded.templates).filter { $0.path == file.path }
+            let pass = applyOnce(diagnostics, to: current, unsafe: unsafe)
+            if pass.applied.isEmpty || pass.bytes == current { break }
+            if let problem = verify(SourceFile(path: file.path, bytes: pass.bytes), against: baseline, defaultName: defaultName) {
+                return Result(original: original, fixed: current, applied: applied, rejection: problem)
+            }
+            applied += pass.applied
+            current = pass.bytes
+        }
+        return Result(original: original, fixed: current, applied: applied, rejection: nil)
+    }
+
+    /// The fixed text must load without new errors into the same templates: same names, formats,
+    /// metadata and message count and roles. Only message text may differ.
+    static func verify(_ fixed: SourceFile, against baseline: PromptLibrary.FileResult, defaultName: String) -> String? {
+        do { try fixed.validateText() } catch { return "the fixed text is not valid UTF-8" }
+        let result = PromptLibrary.parse(fixed, defaultName: defaultName)
+        let baselineErrors = baseline.issues.filter { $0.severity == .error }.count
+        if let error = result.issues.first(where: { $0.severity == .error }), result.issues.filter({ $0.severity == .error }).count > baselineErrors {
+            return "a fix made the file invalid (\(error.error.message)); no fix was written"
+        }
+        guard result.templates.count == baseline.templates.count else { return "a fix changed the number of templates; no fix was written" }
+        for (before, after) in zip(baseline.templates, result.templates) {
+            if before.name != after.name || before.model != after.model || before.maxOutputTokens != after.maxOutputTokens
+                || before.variables.map(\.name) != after.variables.map(\.name) || before.messages.map(\.role) != after.messages.map(\.role) {
+                return "a fix changed template metadata of '\(before.name)'; no fix was written"
+            }
+        }
+        return nil
+    }
+
+    /// Applies a rule's fixes to a correction example and returns the text to compare with `after`
+    /// (the message text for message examples, the whole file otherwise).
+    public static func fixExample(_ correction: RuleCorrection, definition: RuleDefinition) throws -> String {
+        let materialized = RuleExampleHarness.materialize(correction.before)
+        guard let file = materialized.files.first else { return "" }
+        let name = correction.before.kind == .plainText ? "prompt" : "example"
+        let result = fix(file, unsafe: correction.unsafe, defaultName: name) { templates in
+            let files = templates.map(\.file)
+            return RuleExampleHarness.lint(files.isEmpty ? [file] : [files[0]], definition: definition, options: correction.before.options).diagnostics
+        }
+        let fixedFile = SourceFile(path: file.path, bytes: result.fixed)
+        if correction.before.kind == .message {
+            let loaded = PromptLibrary.parse(fixedFile, defaultName: name)
+            return loaded.templates.first?.messages.first?.text ?? "<fixed file does not load: \(loaded.issues)>"
+        }
+        return fixedFile.text
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import PromptLintKit
+
+/// The one generic test every rule goes through (SwiftLint's verifyRule): each triggering example
+/// reports exactly at its markers, each non-triggering example is clean, each correction produces
+/// its expected text, and every example behaves the same after a non-ASCII prefix (offset bugs)
+/// and is silent when the rule is disabled in the template.
+@Suite struct RuleExamplesTests {
+    static let prefix = "# 👍🏽 ünïcödé prefix — shifts bytes, lines and columns\n"
+
+    @Test(arguments: RuleRegistry.builtIn.map(\.description.code))
+    func examples(_ code: String) throws {
+        let definition = try #require(RuleRegistry.builtIn.first { $0.description.code == code })
+        let description = definition.description
+        #expect(!description.triggeringExamples.isEmpty, "\(code) has no triggering example")
+        #expect(!description.nonTriggeringExamples.isEmpty, "\(code) has no non-triggering example")
+        #expect(!description.explanation.isEmpty)
+        for example in description.triggeringExamples + description.nonTriggeringExamples {
+            let variants = example.kind == .plainText ? [""] : ["", Self.prefix]
+            for prefix in variants {
+                let materialized = RuleExampleHarness.materialize(example, prefix: prefix)
+                let (diagnostics, issues) = RuleExampleHarness.lint(materialized.files, definition: definition, options: example.options)
+                let location = exampleLocation(example.file, example.line)
+                #expect(issues.filter { $0.severity == .error }.isEmpty, "example does not load: \(issues)", sourceLocation: location)
+                let found = diagnostics.map { RuleExampleHarness.Expectation(path: $0.path, range: $0.range) }
+                #expect(found == materialized.expected,
+                        "\(code): expected \(describe(materialized.expected, materialized.files)), found \(describe(found, materialized.files)) — \(diagnostics.map(\.message))",
+                        sourceLocation: location)
+                for diagnostic in diagnostics {
+                    #expect(diagnostic.code == code)
+                    #expect(!diagnostic.message.isEmpty)
+                }
+            }
+            if !materialized(example).expected.isEmpty, example.kind != .plainText {
+                let disabled = RuleExampleHarness.materialize(example, disable: code)
+                let silent = RuleExampleHarness.lint(disabled.files, definition: definition, options: example.options).diagnostics
+                let location = exampleLocation(example.file, example.line)
+                #expect(silent.isEmpty, "\(code) still reports with lint.disable", sourceLocation: location)
+            }
+        }
+        for correction in description.corrections {
+            let location = exampleLocation(correction.before.file, correction.before.line)
+            let fixed = try FixApplier.fixExample(correction, definition: definition)
+            #expect(fixed == correction.after, "\(code) correction", sourceLocation: location)
+        }
+    }
+
+    /// Points a failure at the example's own line in the rule's source file.
+    func exampleLocation(_ file: String, _ line: Int) -> Testing.SourceLocation {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return Testing.SourceLocation(fileID: "PromptLintKit/\(name)", filePath: file, line: line, column: 1)
+    }
+
+    func materialized(_ example: RuleExample) -> RuleExampleHarness.Materialized {
+        RuleExampleHarness.materialize(example)
+    }
+
+    func describe(_ spans: [RuleExampleHarness.Expectation], _ files: [SourceFile]) -> String {
+        spans.map { span in
+            let file = files.first { $0.path == span.path }
+            let text = file.map { String(decoding: $0.bytes[span.range.clamped(to: 0..<$0.bytes.count)], as: UTF8.self) } ?? "?"
+            return "\(span.path)@\(span.range)«\(text)»"
+        }.joined(separator: ", ")
+    }
+
+    @Test func codesAndIdentifiersAreUnique() {
+        let codes = RuleRegistry.builtIn.map(\.description.code)
+        let identifiers = RuleRegistry.builtIn.map(\.description.identifier)
+        #expect(Set(codes).count == codes.count)
+        #expect(Set(identifiers).count == identifiers.count)
+        for code in codes { #expect(code.hasPrefix("PL") && code.count == 5) }
+    }
+}
