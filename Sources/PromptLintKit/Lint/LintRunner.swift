@@ -81,7 +81,7 @@ public struct LintRunner: Sendable {
                     results.set(index, (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)])))
                     return
                 }
-                results.set(index, (file, PromptLibrary.parse(file, defaultName: "stdin.txt")))
+                results.set(index, (file, PromptLibrary.FileResult(templates: [PromptLibrary.plainText(file, name: "stdin")], issues: [])))
                 return
             }
             let result = PromptLibrary.loadFile(path: target.path, libraryRoot: libraryRoot)
