@@ -25,7 +25,7 @@ import Testing
         let result = try CLI.run(["lint"], in: dir.path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("prompts/bad.yml:8:28: error: variable 'b' is used but not declared under 'variables' [PL401]"))
-        #expect(result.stdout.contains(" 8 |       Reply to {{a}} and {{b}} in one sentence.\n   |                         ^\n"))
+        #expect(result.stdout.contains(" 8 |       Reply to {{a}} and {{b}} in one sentence.\n   | " + String(repeating: " ", count: 27) + "^\n"))
         #expect(result.stdout.contains("Found 1 problem (1 error) in 1 of 1 file."))
         let lenient = try CLI.run(["lint", "--fail-on", "never"], in: dir.path)
         #expect(lenient.status == 0)
