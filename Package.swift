@@ -24,7 +24,9 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // Binary BPE vocabularies written by scripts/gen_vocab.py.
+            resources: [.copy("Tokenizer/Vocab")]
         ),
         .executableTarget(
             name: "promptlint",
