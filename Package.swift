@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tokenizer benchmark (scripts/bench-tokenizer); not part of the product.
+        .executableTarget(
+            name: "promptlint-bench",
+            dependencies: ["PromptLintKit"]
+        ),
         .testTarget(
             name: "PromptLintKitTests",
             dependencies: ["PromptLintKit"],
