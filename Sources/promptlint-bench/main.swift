@@ -1,7 +1,7 @@
 // promptlint-bench: tokenizer throughput and load-time benchmark (run by scripts/bench-tokenizer).
 //
 //   promptlint-bench load ENCODING            cold vocabulary load of one encoding, in ms
-//   promptlint-bench run FILE [--runs N] [--dump-ids DIR] [--json OUT]
+//   promptlint-bench run FILE [--runs N] [--dump-ids DIR] [--json OUT] [--no-pathological]
 //                                             throughput on FILE for both encodings, whole-file and
 //                                             4 KB chunks, plus pathological 1 MB inputs
 //
@@ -70,12 +70,14 @@ let path = args[2]
 var runs = 5
 var dumpDir: String?
 var jsonPath: String?
+var pathological = true
 var report: [String: [String: Double]] = [:]
 var k = 3
 while k < args.count {
     if args[k] == "--runs", k + 1 < args.count { runs = Int(args[k + 1]) ?? runs; k += 2 }
     else if args[k] == "--dump-ids", k + 1 < args.count { dumpDir = args[k + 1]; k += 2 }
     else if args[k] == "--json", k + 1 < args.count { jsonPath = args[k + 1]; k += 2 }
+    else if args[k] == "--no-pathological" { pathological = false; k += 1 }
     else { print("unknown option \(args[k])"); exit(2) }
 }
 guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); exit(1) }
@@ -107,7 +109,7 @@ for encoding in Encoding.allCases {
     ]
     for (label, input) in [("1 MB \"x\" word", String(repeating: "x", count: 1_000_000)),
                            ("1 MB space run", String(repeating: " ", count: 1_000_000)),
-                           ("1 MB newline run", String(repeating: "\n", count: 1_000_000))] {
+                           ("1 MB newline run", String(repeating: "\n", count: 1_000_000))] where pathological {
         let r = time(runs: 1) { tokenizer.encode(input).count }
         print(String(format: "%@ %-20@ %8.1f ms  (%d tokens)", encoding.rawValue, label, r.best * 1000, r.result))
     }

@@ -7,7 +7,7 @@
 struct BytePairMerger {
     let vocab: Vocabulary
     /// Pieces at least this long use the heap; below it the quadratic scan wins.
-    static let heapThreshold = 128
+    static let heapThreshold = 64
 
     // Scratch space, grown on demand and reused across pieces of one encode call.
     private var starts: [Int32] = []
@@ -23,6 +23,12 @@ struct BytePairMerger {
     @inline(__always)
     private func spanRank(_ piece: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt32 {
         to - from > vocab.maxTokenLength ? Vocabulary.noRank : vocab.rank(piece + from, to - from)
+    }
+
+    /// Rank of the 2 bytes at `piece[at]`, from the vocabulary's direct table.
+    @inline(__always)
+    private func pairRank(_ piece: UnsafePointer<UInt8>, _ at: Int) -> UInt32 {
+        vocab.pairRanks[Int(piece[at]) << 8 | Int(piece[at + 1])]
     }
 
     /// Appends the ranks of `piece` (at least 2 bytes) to `out`.
@@ -42,7 +48,7 @@ struct BytePairMerger {
         pairRanks.removeAll(keepingCapacity: true)
         for i in 0...count {
             starts.append(Int32(i))
-            pairRanks.append(i + 2 <= count ? spanRank(piece, i, i + 2) : noRank)
+            pairRanks.append(i + 2 <= count ? pairRank(piece, i) : noRank)
         }
         // Work on local arrays: `spanRank` reads `self`, which must not overlap a mutation of it.
         var startsArray: [Int32] = [], ranksArray: [UInt32] = []
@@ -98,7 +104,7 @@ struct BytePairMerger {
             ends.append(Int32(k + 1))
             prevs.append(Int32(k - 1))
             tokens.append(vocab.byteRanks[Int(piece[k])])
-            let r = k + 2 <= count ? spanRank(piece, k, k + 2) : noRank
+            let r = k + 2 <= count ? pairRank(piece, k) : noRank
             pairRanks.append(r)
             if r != noRank { heap.append(UInt64(r) << 32 | UInt64(k)) }
         }

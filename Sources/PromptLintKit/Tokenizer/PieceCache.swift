@@ -1,5 +1,3 @@
-import Foundation
-
 /// Remembers the BPE result of pieces already seen in the current input.
 ///
 /// ~96% of pieces in real text repeat an earlier one, and the pieces that reach the cache are the
@@ -26,7 +24,7 @@ struct PieceCache {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
             if hashes[entry] == hash && Int(keyLengths[entry]) == length
-                && memcmp(text + Int(keyStarts[entry]), text + start, length) == 0 {
+                && bytesEqual(text + Int(keyStarts[entry]), text + start, length) {
                 let end = entry + 1 < idStarts.count ? Int(idStarts[entry + 1]) : ids.count
                 return Int(idStarts[entry])..<end
             }

@@ -77,6 +77,17 @@ struct TokenizerExactnessTests {
             }
         }
         #expect(SHA256.hex(text) == sha256)
+        // The precomputed 2-byte table agrees with the hash table for every byte pair.
+        var wrongPairs = 0
+        var pair: [UInt8] = [0, 0]
+        for b0 in 0..<256 {
+            for b1 in 0..<256 {
+                pair[0] = UInt8(b0)
+                pair[1] = UInt8(b1)
+                if vocab.pairRanks[b0 << 8 | b1] != vocab.rank(pair, 2) { wrongPairs += 1 }
+            }
+        }
+        #expect(wrongPairs == 0)
     }
 }
 
