@@ -5,6 +5,7 @@
 public final class Tokenizer: Sendable {
     public let encoding: Encoding
     let vocab: Vocabulary
+    let sharedCache = SharedPieceCache()
 
     /// Pieces longer than this are merged but not cached: they rarely repeat and would bloat
     /// the cache.
@@ -38,10 +39,10 @@ public final class Tokenizer: Sendable {
 
     /// Token ids of `text`, identical to tiktoken's `encode_ordinary`.
     public func encode(_ text: String) -> [Int] {
-        var sink = ArraySink()
-        sink.ids.reserveCapacity(text.utf8.count / 4)
+        // ~4 bytes per token in typical text; the sink grows if needed.
+        var sink = ArraySink(capacity: text.utf8.count / 3 + 16)
         run(text, into: &sink)
-        return sink.ids
+        return sink.finish()
     }
 
     /// Number of tokens of `text` (= `encode(text).count`, without building the array).
@@ -82,7 +83,7 @@ public final class Tokenizer: Sendable {
     }
 
     /// Split into pieces, then per piece: one byte, a whole-vocabulary hit (the common case),
-    /// a cache hit, or a full merge.
+    /// a hit in this call's cache, a hit in the tokenizer's shared cache, or a full merge.
     func encodeBytes<Scanner: PieceScanner, Sink: TokenSink>(
         _ utf8: UnsafeBufferPointer<UInt8>, scanner: Scanner.Type, into sink: inout Sink
     ) {
@@ -108,11 +109,13 @@ public final class Tokenizer: Sendable {
                     cache.ids.withUnsafeBufferPointer { sink.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
                 } else {
                     merged.removeAll(keepingCapacity: true)
-                    merger.merge(base + p, length, into: &merged)
-                    merged.withUnsafeBufferPointer { sink.append(contentsOf: $0) }
-                    if length <= Tokenizer.maxCachedPieceLength {
-                        cache.insert(p, length, hash: hash, ids: merged[...])
+                    let cacheable = length <= Tokenizer.maxCachedPieceLength
+                    if !(cacheable && sharedCache.lookup(base + p, length, hash: hash, into: &merged)) {
+                        merger.merge(base + p, length, into: &merged)
+                        if cacheable { sharedCache.insert(base + p, length, hash: hash, ids: merged) }
                     }
+                    merged.withUnsafeBufferPointer { sink.append(contentsOf: $0) }
+                    if cacheable { cache.insert(p, length, hash: hash, ids: merged[...]) }
                 }
             }
             p = end

@@ -47,6 +47,36 @@ struct TokenizerExactnessTests {
         }
     }
 
+    @Test("concurrent encodes (shared tokenizer and cross-call cache) give the sequential ids")
+    func concurrentEncodes() async {
+        let rows = Array(TokenizerFixtures.golden.prefix(400))
+        await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var wrong = 0
+                    for (i, row) in rows.enumerated() where i % 4 == worker || worker == 0 {
+                        for encoding in Encoding.allCases where Tokenizer.shared(encoding).encode(row.text) != row.ids[encoding]! {
+                            wrong += 1
+                        }
+                    }
+                    return wrong
+                }
+            }
+            var wrong = 0
+            for await w in group { wrong += w }
+            #expect(wrong == 0)
+        }
+    }
+
+    @Test("the cross-call cache gives the same ids on repeated calls", arguments: Encoding.allCases)
+    func repeatedCalls(encoding: Encoding) {
+        let tokenizer = Tokenizer.shared(encoding)
+        for row in TokenizerFixtures.golden.prefix(200) {
+            #expect(tokenizer.encode(row.text) == row.ids[encoding]!)
+            #expect(tokenizer.encode(row.text) == row.ids[encoding]!)
+        }
+    }
+
     @Test("special-token text is ordinary text, special ids decode to their names")
     func specialTokens() {
         let cl100k = Tokenizer.shared(.cl100k_base)
@@ -157,5 +187,49 @@ struct TokenizerPropertyTests {
         var merger = BytePairMerger(vocab: tokenizer.vocab)
         Array(word.utf8).withUnsafeBufferPointer { merger.mergeByScan($0.baseAddress!, $0.count, into: &reference) }
         #expect(tokenizer.encode(word) == reference.map(Int.init))
+    }
+}
+
+@Suite("Tokenizer caches")
+struct TokenizerCacheTests {
+    @Test("the shared cache starts over when full and never returns wrong ids")
+    func sharedCacheReset() {
+        let cache = SharedPieceCache()
+        let total = SharedPieceCache.maxEntries + 1_000
+        func key(_ i: Int) -> [UInt8] { Array("piece-\(i)".utf8) }
+        for i in 0..<total {
+            let bytes = key(i)
+            bytes.withUnsafeBufferPointer {
+                cache.insert($0.baseAddress!, $0.count, hash: VocabHash.hash($0.baseAddress!, $0.count), ids: [UInt32(i), 7])
+            }
+        }
+        var found = 0
+        for i in 0..<total {
+            var out: [UInt32] = []
+            let bytes = key(i)
+            let hit = bytes.withUnsafeBufferPointer {
+                cache.lookup($0.baseAddress!, $0.count, hash: VocabHash.hash($0.baseAddress!, $0.count), into: &out)
+            }
+            if hit {
+                found += 1
+                #expect(out == [UInt32(i), 7])
+            }
+        }
+        // Only the entries inserted since the reset remain.
+        #expect(found == 1_000)
+    }
+
+    @Test("pieces far apart in one long input reuse the per-call cache correctly", arguments: Encoding.allCases)
+    func perCallCache(encoding: Encoding) {
+        let tokenizer = Tokenizer.shared(encoding)
+        let words = [" tokenization", " unbelievably", " 東京都庁", " naïve", " ḥadīth", " zzzzqqq"]
+        var text = ""
+        var expected: [Int] = []
+        for i in 0..<3_000 {
+            let word = words[i % words.count]
+            text += word
+            expected += tokenizer.encode(word)
+        }
+        #expect(tokenizer.encode(text) == expected)
     }
 }
