@@ -56,6 +56,27 @@ struct ScalarCursor {
         return 0
     }
 
+    /// End of an English contraction after the apostrophe at `p`: 's 'd 'm 't 'll 've 're in any
+    /// case (both patterns accept the same seven), or nil.
+    @inline(__always)
+    func contractionEnd(_ p: Int) -> Int? {
+        let q = p + 1
+        guard q < count else { return nil }
+        let sLength = caselessLength(q, UInt8(ascii: "s"))
+        if sLength > 0 { return q + sLength }
+        // `| 0x20` lower-cases ASCII letters; no other byte maps onto these letters.
+        switch text[q] | 0x20 {
+        case UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "t"):
+            return q + 1
+        case UInt8(ascii: "l"):
+            return q + 1 < count && text[q + 1] | 0x20 == UInt8(ascii: "l") ? q + 2 : nil
+        case UInt8(ascii: "v"), UInt8(ascii: "r"):
+            return q + 1 < count && text[q + 1] | 0x20 == UInt8(ascii: "e") ? q + 2 : nil
+        default:
+            return nil
+        }
+    }
+
     /// Shared tail of both patterns' whitespace alternatives: the end of the maximal whitespace
     /// run from `i`, the start of its last scalar, and the end of its last CR/LF (or -1).
     @inline(__always)
@@ -86,20 +107,7 @@ enum Cl100kScanner: PieceScanner {
         let n = s.count
         let b = s.byte(p)
         // '(?i:[sdmt]|ll|ve|re)
-        if b == UInt8(ascii: "'") && p + 1 < n {
-            for letter in [UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "t")] {
-                let l = s.caselessLength(p + 1, letter)
-                if l > 0 { return p + 1 + l }
-            }
-            for pair in [(UInt8(ascii: "l"), UInt8(ascii: "l")), (UInt8(ascii: "v"), UInt8(ascii: "e")),
-                         (UInt8(ascii: "r"), UInt8(ascii: "e"))] {
-                let l1 = s.caselessLength(p + 1, pair.0)
-                if l1 > 0 {
-                    let l2 = s.caselessLength(p + 1 + l1, pair.1)
-                    if l2 > 0 { return p + 1 + l1 + l2 }
-                }
-            }
-        }
+        if b == UInt8(ascii: "'"), let end = s.contractionEnd(p) { return end }
         let (code, length) = s.classAt(p)
         // [^\r\n\p{L}\p{N}]?+\p{L}++ without the optional prefix
         if ScalarClass.isIn(ScalarClass.letterSet, code) {
@@ -220,26 +228,10 @@ enum O200kScanner: PieceScanner {
         return contraction(s, s.runEnd(j, ScalarClass.lowerSet))
     }
 
-    /// `(?i:'s|'t|'re|'ve|'m|'ll|'d)?` at `e`.
+    /// `(?i:'s|'t|'re|'ve|'m|'ll|'d)?` at `e`: the same set as cl100k's, as an optional suffix.
     @inline(__always)
     static func contraction(_ s: ScalarCursor, _ e: Int) -> Int {
-        guard e + 1 < s.count, s.byte(e) == UInt8(ascii: "'") else { return e }
-        for letter in [UInt8(ascii: "s"), UInt8(ascii: "t")] {
-            let l = s.caselessLength(e + 1, letter)
-            if l > 0 { return e + 1 + l }
-        }
-        for pair in [(UInt8(ascii: "r"), UInt8(ascii: "e")), (UInt8(ascii: "v"), UInt8(ascii: "e"))] {
-            let l1 = s.caselessLength(e + 1, pair.0)
-            if l1 > 0 {
-                let l2 = s.caselessLength(e + 1 + l1, pair.1)
-                if l2 > 0 { return e + 1 + l1 + l2 }
-            }
-        }
-        if s.caselessLength(e + 1, UInt8(ascii: "m")) > 0 { return e + 2 }
-        if s.caselessLength(e + 1, UInt8(ascii: "l")) > 0 && s.caselessLength(e + 2, UInt8(ascii: "l")) > 0 {
-            return e + 3
-        }
-        if s.caselessLength(e + 1, UInt8(ascii: "d")) > 0 { return e + 2 }
-        return e
+        guard e < s.count, s.byte(e) == UInt8(ascii: "'") else { return e }
+        return s.contractionEnd(e) ?? e
     }
 }
