@@ -1,0 +1,195 @@
+/// Byte-pair merging of one pre-tokenizer piece: repeatedly merge the adjacent pair whose
+/// concatenation has the lowest rank, leftmost first on ties (tiktoken's rule).
+///
+/// Two implementations of the same rule: a simple quadratic scan for ordinary pieces (a few
+/// bytes, where it is fastest) and a heap over a linked list for long pieces, so that a 1 MB word
+/// costs O(n log n) instead of O(n²). Tests check both against each other.
+struct BytePairMerger {
+    let vocab: Vocabulary
+    /// Pieces at least this long use the heap; below it the quadratic scan wins.
+    static let heapThreshold = 64
+
+    // Scratch space, grown on demand and reused across pieces of one encode call.
+    private var starts: [Int32] = []
+    private var pairRanks: [UInt32] = []
+    private var ends: [Int32] = []
+    private var prevs: [Int32] = []
+    private var tokens: [UInt32] = []
+    private var heap: [UInt64] = []
+
+    init(vocab: Vocabulary) { self.vocab = vocab }
+
+    /// Rank of `piece[from..<to]`, or `noRank` (also when longer than any token).
+    @inline(__always)
+    private func spanRank(_ piece: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt32 {
+        to - from > vocab.maxTokenLength ? Vocabulary.noRank : vocab.rank(piece + from, to - from)
+    }
+
+    /// Rank of the 2 bytes at `piece[at]`, from the vocabulary's direct table.
+    @inline(__always)
+    private func pairRank(_ piece: UnsafePointer<UInt8>, _ at: Int) -> UInt32 {
+        vocab.pairRanks[Int(piece[at]) << 8 | Int(piece[at + 1])]
+    }
+
+    /// Appends the ranks of `piece` (at least 2 bytes) to `out`.
+    mutating func merge(_ piece: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt32]) {
+        if count < BytePairMerger.heapThreshold {
+            mergeByScan(piece, count, into: &out)
+        } else {
+            mergeByHeap(piece, count, into: &out)
+        }
+    }
+
+    /// tiktoken's algorithm: parts[i] starts at starts[i]; pairRanks[i] is the rank of parts i and
+    /// i+1 merged. Each round finds the minimum and removes one boundary.
+    mutating func mergeByScan(_ piece: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt32]) {
+        let noRank = Vocabulary.noRank
+        starts.removeAll(keepingCapacity: true)
+        pairRanks.removeAll(keepingCapacity: true)
+        for i in 0...count {
+            starts.append(Int32(i))
+            pairRanks.append(i + 2 <= count ? pairRank(piece, i) : noRank)
+        }
+        // Work on local arrays: `spanRank` reads `self`, which must not overlap a mutation of it.
+        var startsArray: [Int32] = [], ranksArray: [UInt32] = []
+        swap(&startsArray, &starts)
+        swap(&ranksArray, &pairRanks)
+        defer {
+            swap(&startsArray, &starts)
+            swap(&ranksArray, &pairRanks)
+        }
+        startsArray.withUnsafeMutableBufferPointer { starts in
+            ranksArray.withUnsafeMutableBufferPointer { ranks in
+                var parts = count + 1
+                while parts > 2 {
+                    var minRank = noRank, minIndex = 0
+                    for i in 0..<(parts - 1) where ranks[i] < minRank {
+                        minRank = ranks[i]
+                        minIndex = i
+                    }
+                    if minRank == noRank { break }
+                    let i = minIndex
+                    // Rank of part j merged with the part after the one being removed.
+                    func rankAfterRemoval(_ j: Int) -> UInt32 {
+                        j + 3 < parts ? spanRank(piece, Int(starts[j]), Int(starts[j + 3])) : noRank
+                    }
+                    if i > 0 { ranks[i - 1] = rankAfterRemoval(i - 1) }
+                    ranks[i] = rankAfterRemoval(i)
+                    for j in (i + 1)..<(parts - 1) {
+                        starts[j] = starts[j + 1]
+                        ranks[j] = ranks[j + 1]
+                    }
+                    parts -= 1
+                }
+                for i in 0..<(parts - 1) {
+                    out.append(vocab.rank(piece + Int(starts[i]), Int(starts[i + 1] - starts[i])))
+                }
+            }
+        }
+    }
+
+    /// Same result in O(n log n): parts are nodes keyed by their start byte (ends[k] is the next
+    /// node's start, -1 once merged away); the heap holds (rank << 32 | start) for every live pair,
+    /// plus stale entries that are skipped when their recorded rank no longer matches. Because the
+    /// heap always holds the current key of every live pair, the first valid entry popped is the
+    /// minimum (rank, start), i.e. tiktoken's choice.
+    mutating func mergeByHeap(_ piece: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt32]) {
+        let noRank = Vocabulary.noRank
+        ends.removeAll(keepingCapacity: true)
+        prevs.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        pairRanks.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+        for k in 0..<count {
+            ends.append(Int32(k + 1))
+            prevs.append(Int32(k - 1))
+            tokens.append(vocab.byteRanks[Int(piece[k])])
+            let r = k + 2 <= count ? pairRank(piece, k) : noRank
+            pairRanks.append(r)
+            if r != noRank { heap.append(UInt64(r) << 32 | UInt64(k)) }
+        }
+        // Move the scratch array into the heap (no copy-on-write), and back at the end.
+        var heap = MinHeap(storage: [])
+        swap(&heap.storage, &self.heap)
+        heap.heapify()
+        while let top = heap.popMin() {
+            let rank = UInt32(truncatingIfNeeded: top >> 32)
+            let left = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
+            if ends[left] < 0 || pairRanks[left] != rank { continue }
+            let right = Int(ends[left])
+            let newEnd = Int(ends[right])
+            ends[right] = -1
+            ends[left] = Int32(newEnd)
+            tokens[left] = rank
+            if newEnd < count {
+                prevs[newEnd] = Int32(left)
+                let r = spanRank(piece, left, Int(ends[newEnd]))
+                pairRanks[left] = r
+                if r != noRank { heap.push(UInt64(r) << 32 | UInt64(left)) }
+            } else {
+                pairRanks[left] = noRank
+            }
+            let before = Int(prevs[left])
+            if before >= 0 {
+                let r = spanRank(piece, before, newEnd)
+                pairRanks[before] = r
+                if r != noRank { heap.push(UInt64(r) << 32 | UInt64(before)) }
+            }
+        }
+        swap(&heap.storage, &self.heap)
+        var k = 0
+        while k < count {
+            out.append(tokens[k])
+            k = Int(ends[k])
+        }
+    }
+}
+
+/// A binary min-heap of packed keys.
+struct MinHeap {
+    var storage: [UInt64]
+
+    mutating func heapify() {
+        var i = storage.count / 2
+        while i > 0 {
+            i -= 1
+            siftDown(i)
+        }
+    }
+
+    mutating func push(_ key: UInt64) {
+        storage.append(key)
+        var i = storage.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if storage[parent] <= key { break }
+            storage[i] = storage[parent]
+            i = parent
+        }
+        storage[i] = key
+    }
+
+    mutating func popMin() -> UInt64? {
+        guard let last = storage.popLast() else { return nil }
+        guard !storage.isEmpty else { return last }
+        let top = storage[0]
+        storage[0] = last
+        siftDown(0)
+        return top
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        let n = storage.count
+        let key = storage[start]
+        var i = start
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && storage[child + 1] < storage[child] { child += 1 }
+            if key <= storage[child] { break }
+            storage[i] = storage[child]
+            i = child
+        }
+        storage[i] = key
+    }
+}
