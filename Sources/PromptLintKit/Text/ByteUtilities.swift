@@ -105,6 +105,27 @@ enum Bytes {
         return true
     }
 
+    static let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
+
+    /// FNV-1a hash of a string's (already lowercase) UTF-8 bytes.
+    static func fnv(_ s: String) -> UInt64 {
+        var h = fnvOffset
+        for c in s.utf8 { h = (h ^ UInt64(c)) &* fnvPrime }
+        return h
+    }
+
+    /// FNV-1a hash of `b[r]`, ASCII-lowercased.
+    @inline(__always) static func fnvLower(_ b: [UInt8], _ r: Range<Int>) -> UInt64 {
+        var h = fnvOffset
+        for k in r { h = (h ^ UInt64(lower(b[k]))) &* fnvPrime }
+        return h
+    }
+
+    /// Whether the three bytes at `i` are `x y z`.
+    @inline(__always) static func has3(_ x: UInt8, _ y: UInt8, _ z: UInt8, at i: Int, in b: [UInt8]) -> Bool {
+        i >= 0 && i + 2 < b.count && b[i] == x && b[i + 1] == y && b[i + 2] == z
+    }
+
     /// Case-insensitive (ASCII) comparison of bytes at `i` with a lowercase pattern.
     @inline(__always) static func hasFolded(_ pattern: [UInt8], at i: Int, in b: [UInt8]) -> Bool {
         guard i >= 0, i + pattern.count <= b.count else { return false }
@@ -118,6 +139,10 @@ struct WordToken: Sendable, Hashable {
     var range: Range<Int>
     var lower: String
     var isNumber: Bool
+    /// False for punctuation tokens.
+    var isWord: Bool = true
+    /// FNV-1a hash of `lower` (see ``Bytes/fnv(_:)``), for allocation-free table look-ups.
+    var hash: UInt64 { Bytes.fnv(lower) }
 }
 
 enum WordTokenizer {
@@ -126,39 +151,57 @@ enum WordTokenizer {
     /// run is emitted as its own token when `keepPunctuation` is true.
     static func tokens(_ b: [UInt8], _ range: Range<Int>, keepPunctuation: Bool = false) -> [WordToken] {
         var out: [WordToken] = []
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(32)
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            guard let (s, len) = Bytes.scalar(at: i, in: b) else { i += 1; continue }
-            if Bytes.isCJK(s), Bytes.isWordScalar(s) {
+            let c = b[i]
+            // ASCII fast paths.
+            if c < 0x80, !Bytes.isASCIIAlnum(c) {
+                if keepPunctuation, !Bytes.isWhitespace(c) {
+                    out.append(WordToken(range: i..<(i + 1), lower: String(UnicodeScalar(c)), isNumber: false, isWord: false))
+                }
+                i += 1; continue
+            }
+            guard let (s, len) = c < 0x80 ? (Unicode.Scalar(c), 1) : Bytes.scalar(at: i, in: b) else { i += 1; continue }
+            if c >= 0x80, Bytes.isCJK(s), Bytes.isWordScalar(s) {
                 out.append(WordToken(range: i..<(i + len), lower: String(s), isNumber: false))
                 i += len; continue
             }
             if Bytes.isWordScalar(s) {
                 let start = i
                 var allDigits = true
-                var lowered: [UInt8] = []
-                while i < end, let (t, l) = Bytes.scalar(at: i, in: b) {
+                lowered.removeAll(keepingCapacity: true)
+                while i < end {
+                    let d = b[i]
+                    if d < 0x80 {
+                        if Bytes.isASCIIAlnum(d) || d == 0x5F {
+                            if !Bytes.isDigit(d) { allDigits = false }
+                            lowered.append(Bytes.lower(d)); i += 1; continue
+                        }
+                        if d == 0x27, !allDigits, i + 1 < end, Bytes.isASCIILetter(b[i + 1]) { lowered.append(0x27); i += 1; continue }
+                        if (d == 0x2E || d == 0x2C), allDigits, i + 1 < end, Bytes.isDigit(b[i + 1]) {
+                            if d == 0x2E { lowered.append(0x2E) }
+                            i += 1; continue
+                        }
+                        break
+                    }
+                    guard let (t, l) = Bytes.scalar(at: i, in: b) else { break }
                     if Bytes.isWordScalar(t) && !Bytes.isCJK(t) {
-                        if !(t.isASCII && Bytes.isDigit(UInt8(t.value))) { allDigits = false }
-                        if l == 1 { lowered.append(Bytes.lower(b[i])) }
-                        else if l == 2 { lowered.append(b[i]); lowered.append(Bytes.foldSecond(b[i], b[i + 1])) }
+                        allDigits = false
+                        if l == 2 { lowered.append(b[i]); lowered.append(Bytes.foldSecond(b[i], b[i + 1])) }
                         else { lowered.append(contentsOf: b[i..<(i + l)]) }
                         i += l
-                    } else if (t == "'" || t == "\u{2019}"), i + l < end, let (n, _) = Bytes.scalar(at: i + l, in: b),
-                              Bytes.isWordScalar(n), !Bytes.isCJK(n), !allDigits {
+                    } else if t == "\u{2019}", !allDigits, i + l < end, Bytes.isASCIILetter(b[i + l]) {
                         lowered.append(0x27); i += l
-                    } else if (t == "." || t == ","), allDigits, i + 1 < end, Bytes.isDigit(b[i + 1]) {
-                        // 3.5 / 1,000
-                        if t == "." { lowered.append(0x2E) }
-                        i += 1
                     } else { break }
                 }
                 out.append(WordToken(range: start..<i, lower: String(decoding: lowered, as: UTF8.self), isNumber: allDigits))
                 continue
             }
             if keepPunctuation, !(s.properties.isWhitespace) {
-                out.append(WordToken(range: i..<(i + len), lower: String(s), isNumber: false))
+                out.append(WordToken(range: i..<(i + len), lower: String(s), isNumber: false, isWord: false))
             }
             i += len
         }

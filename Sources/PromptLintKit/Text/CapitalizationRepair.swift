@@ -12,8 +12,8 @@ public enum CapitalizationRepair {
         if k == 0 { return true }
         let c = b[k - 1]
         if c == Bytes.newline || c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A { return true }
-        if k >= 3, Bytes.has([0xE3, 0x80, 0x82], at: k - 3, in: b) || Bytes.has([0xEF, 0xBC, 0x81], at: k - 3, in: b)
-            || Bytes.has([0xEF, 0xBC, 0x9F], at: k - 3, in: b) { return true }
+        if k >= 3, Bytes.has3(0xE3, 0x80, 0x82, at: k - 3, in: b) || Bytes.has3(0xEF, 0xBC, 0x81, at: k - 3, in: b)
+            || Bytes.has3(0xEF, 0xBC, 0x9F, at: k - 3, in: b) { return true }
         // A list marker alone before i on this line.
         let ls = SentenceSplitter.lineStart(b, i)
         let first = Bytes.skipSpaces(ls, b)
@@ -46,8 +46,8 @@ public enum CapitalizationRepair {
         if i >= b.count { return true }
         let c = b[i]
         if c == 0x2E || c == 0x21 || c == 0x3F || c == Bytes.newline || c == Bytes.cr { return true }
-        return Bytes.has([0xE3, 0x80, 0x82], at: i, in: b) || Bytes.has([0xEF, 0xBC, 0x81], at: i, in: b)
-            || Bytes.has([0xEF, 0xBC, 0x9F], at: i, in: b)
+        return Bytes.has3(0xE3, 0x80, 0x82, at: i, in: b) || Bytes.has3(0xEF, 0xBC, 0x81, at: i, in: b)
+            || Bytes.has3(0xEF, 0xBC, 0x9F, at: i, in: b)
     }
 
     @inline(__always) static func commaLength(_ b: [UInt8], _ i: Int) -> Int {

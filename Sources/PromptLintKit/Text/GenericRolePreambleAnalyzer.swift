@@ -28,7 +28,7 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
-        for s in t.sentences where t.mask.isProse(s.range) {
+        for s in t.sentences where s.range.count < 400 && t.mask.isProse(s.range) {
             for lang in t.languages {
                 let pack = PhrasePack.pack(for: lang)
                 if let m = lang == .japanese ? japanese(s, t, pack) : spaced(s, t, pack, compiled[lang]!) {
@@ -41,7 +41,7 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
     }
 
     private static func spaced(_ s: Sentence, _ t: PromptText, _ pack: PhrasePack, _ c: Compiled) -> TextMatch? {
-        let toks = WordTokenizer.tokens(t.bytes, s.contentRange).map(\.lower)
+        let toks = t.proseTokens(s.contentRange).map(\.lower)
         for d in c.disclaimers where toks.starts(with: d) {
             return t.match(s.range, "A disclaimer like \"\(t.string(s.range))\" spends tokens and adds nothing; remove it.",
                            edits: [TextEdit(range: s.removalRange, replacement: "")], safe: false,

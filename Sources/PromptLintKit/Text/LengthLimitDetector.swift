@@ -39,7 +39,10 @@ public struct LengthLimitReport: Sendable, Hashable {
 public enum LengthLimitDetector {
     public static func detect(_ text: String) -> LengthLimitReport { detect(PromptText(text)) }
 
-    public static func detect(_ t: PromptText) -> LengthLimitReport {
+    /// The report computed when `t` was built.
+    public static func detect(_ t: PromptText) -> LengthLimitReport { t.lengthReport }
+
+    static func compute(_ t: PromptText) -> LengthLimitReport {
         var report = LengthLimitReport()
         for lang in t.languages {
             let c = compiled[lang]!
@@ -47,30 +50,33 @@ public enum LengthLimitDetector {
             if lang == .japanese {
                 japaneseCounts(t, pack, c, into: &report)
             } else {
-                for s in t.sentences { counts(t, s, pack, c, lang, into: &report) }
-                trailingOnly(t, pack, lang, into: &report)
+                for s in t.sentences {
+                    let toks = t.proseTokens(s.range, keepPunctuation: true)
+                    counts(toks, t, pack, c, lang, into: &report)
+                    trailingOnly(toks, t, pack, lang, into: &report)
+                }
             }
-            for (r, _, _) in c.single.matches(in: t.bytes, mask: t.mask) {
-                report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
-            }
-            for (r, _, _) in c.gated.matches(in: t.bytes, mask: t.mask) {
-                if PoliteFillerAnalyzer.nextWord(t, r.upperBound) == "of" { continue }
-                guard let s = t.sentence(containing: r.lowerBound) else { continue }
-                let before = t.proseTokens(s.range.lowerBound..<r.lowerBound).suffix(4)
-                guard before.contains(where: { pack.outputVerbs.contains($0.lower) }) else { continue }
-                report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
-            }
-            for (r, _, _) in c.exclusive.matches(in: t.bytes, mask: t.mask) {
-                report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .exclusiveOutput, unit: nil, language: lang))
-            }
-            let exceptions = c.vagueExceptions.matches(in: t.bytes, mask: t.mask).map(\.range)
-            for (r, word, _) in c.vague.matches(in: t.bytes, mask: t.mask) {
-                if exceptions.contains(where: { $0.overlaps(r) }) { continue }
-                if r.upperBound < t.bytes.count, t.bytes[r.upperBound] == 0x2D { continue }
-                let msg = lang == .japanese
-                    ? "「\(t.string(r))」は長さの上限ではありません。数値（例: 「200字以内」「3文で」）で指定するか、max_output_tokens を設定してください。"
-                    : "'\(t.string(r))' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens."
-                report.vague.append(t.match(r, msg, code: "length.vague." + slug(word), language: lang))
+            for (r, kind, _) in c.phrases.matches(in: t.bytes, mask: t.mask) {
+                switch kind {
+                case .single:
+                    report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
+                case .gated:
+                    if PoliteFillerAnalyzer.nextWord(t, r.upperBound) == "of" { continue }
+                    guard let s = t.sentence(containing: r.lowerBound) else { continue }
+                    let before = t.proseTokens(s.range.lowerBound..<r.lowerBound).suffix(4)
+                    guard before.contains(where: { pack.outputVerbs.contains($0.lower) }) else { continue }
+                    report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
+                case .exclusive:
+                    report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .exclusiveOutput, unit: nil, language: lang))
+                case .vagueException:
+                    continue
+                case .vague(let word):
+                    if r.upperBound < t.bytes.count, t.bytes[r.upperBound] == 0x2D { continue }
+                    let msg = lang == .japanese
+                        ? "「\(t.string(r))」は長さの上限ではありません。数値（例: 「200字以内」「3文で」）で指定するか、max_output_tokens を設定してください。"
+                        : "'\(t.string(r))' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens."
+                    report.vague.append(t.match(r, msg, code: "length.vague." + slug(word), language: lang))
+                }
             }
         }
         report.bounds = dedupe(report.bounds)
@@ -79,23 +85,24 @@ public enum LengthLimitDetector {
         return report
     }
 
+    /// Overlapping bounds: the earliest, then longest, wins.
     private static func dedupe(_ bs: [LengthBound]) -> [LengthBound] {
         var out: [LengthBound] = []
         for b in bs.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }) {
-            if let last = out.last, last.range.lowerBound <= b.range.lowerBound, b.range.upperBound <= last.range.upperBound, last.kind == b.kind { continue }
+            if let last = out.last, b.range.lowerBound < last.range.upperBound { continue }
             out.append(b)
         }
         return out
     }
 
+    enum PhraseKind: Sendable { case single, gated, exclusive, vague(String), vagueException }
+
     struct Compiled: Sendable {
-        var single: PhraseIndex<Int>
-        var gated: PhraseIndex<Int>
-        var exclusive: PhraseIndex<Int>
-        var vague: PhraseIndex<String>
-        var vagueExceptions: PhraseIndex<Int>
-        var qualifiers: [[String]]
-        var lowerQualifiers: [[String]]
+        /// Single units, verb-gated units, exclusive phrases, vague words and their exceptions in one
+        /// table, so one leftmost-longest pass finds them all ("in short" wins over "short").
+        var phrases: PhraseIndex<PhraseKind>
+        /// Qualifier word sequences, longest first, with "is a minimum".
+        var allQualifiers: [([String], Bool)]
         var cjkUnits: [(String, [UInt8], LengthUnit)]
         var cjkQualifiers: [[UInt8]]
         var cjkLower: [[UInt8]]
@@ -108,13 +115,11 @@ public enum LengthLimitDetector {
             let l = p.length
             let words: (String) -> [String] = { s in WordTokenizer.tokens(Array(s.utf8), 0..<s.utf8.count).map(\.lower) }
             out[p.language] = Compiled(
-                single: PhraseIndex(l.singleUnits.map { ($0, 0) }),
-                gated: PhraseIndex(l.verbGatedSingleUnits.map { ($0, 0) }),
-                exclusive: PhraseIndex(l.exclusive.map { ($0, 0) }),
-                vague: PhraseIndex(l.vague.map { ($0, $0) }),
-                vagueExceptions: PhraseIndex(l.vagueExceptions.map { ($0, 0) }),
-                qualifiers: l.qualifiers.map(words).sorted { $0.count > $1.count },
-                lowerQualifiers: l.lowerQualifiers.map(words).sorted { $0.count > $1.count },
+                phrases: PhraseIndex(l.singleUnits.map { ($0, PhraseKind.single) } + l.verbGatedSingleUnits.map { ($0, .gated) }
+                                     + l.exclusive.map { ($0, .exclusive) } + l.vague.map { ($0, .vague($0)) }
+                                     + l.vagueExceptions.map { ($0, .vagueException) }),
+                allQualifiers: (l.qualifiers.map { (words($0), false) } + l.lowerQualifiers.map { (words($0), true) })
+                    .sorted { $0.0.count > $1.0.count },
                 cjkUnits: l.cjkUnits.map { ($0.key, Array($0.key.utf8), $0.value) }.sorted { $0.1.count > $1.1.count },
                 cjkQualifiers: l.cjkQualifiers.map { Array($0.utf8) },
                 cjkLower: l.lowerQualifiers.map { Array($0.utf8) },
@@ -130,9 +135,8 @@ public enum LengthLimitDetector {
         return p.numberWords[tok.lower]
     }
 
-    private static func counts(_ t: PromptText, _ s: Sentence, _ p: LengthPatterns, _ c: Compiled, _ lang: TextLanguage,
+    private static func counts(_ toks: [WordToken], _ t: PromptText, _ p: LengthPatterns, _ c: Compiled, _ lang: TextLanguage,
                                into report: inout LengthLimitReport) {
-        let toks = t.proseTokens(s.range, keepPunctuation: true)
         var k = 0
         while k < toks.count {
             guard let v1 = number(toks[k], p) else { k += 1; continue }
@@ -159,13 +163,9 @@ public enum LengthLimitDetector {
             var lower = false
             var qualified = false
             let prefix = toks[..<k].suffix(4).map(\.lower)
-            for q in c.lowerQualifiers where prefix.count >= q.count && Array(prefix.suffix(q.count)) == q {
-                lower = true; qualified = true; start = toks[k - q.count].range.lowerBound; break
-            }
-            if !lower {
-                for q in c.qualifiers where prefix.count >= q.count && Array(prefix.suffix(q.count)) == q {
-                    qualified = true; start = toks[k - q.count].range.lowerBound; break
-                }
+            // Longest qualifier first, upper and lower together ("no more than" beats "more than").
+            for (q, isLower) in c.allQualifiers where prefix.count >= q.count && Array(prefix.suffix(q.count)) == q {
+                qualified = true; lower = isLower; start = toks[k - q.count].range.lowerBound; break
             }
             var end = toks[unitEnd].range.upperBound
             // Trailing qualifiers: "500 words or more", "100 words max".
@@ -188,16 +188,16 @@ public enum LengthLimitDetector {
     }
 
     /// "answer with the final result only": an output verb, then "only" ending the clause.
-    private static func trailingOnly(_ t: PromptText, _ p: LengthPatterns, _ lang: TextLanguage, into report: inout LengthLimitReport) {
-        for s in t.sentences {
-            let toks = t.proseTokens(s.range, keepPunctuation: true)
-            guard let v = toks.firstIndex(where: { p.outputVerbs.contains($0.lower) }) else { continue }
+    private static func trailingOnly(_ toks: [WordToken], _ t: PromptText, _ p: LengthPatterns, _ lang: TextLanguage, into report: inout LengthLimitReport) {
+        do {
+            guard toks.contains(where: { $0.lower == "only" || $0.lower == "solamente" || $0.lower == "únicamente" }),
+                  let v = toks.firstIndex(where: { p.outputVerbs.contains($0.lower) }) else { return }
             for k in (v + 1)..<max(v + 1, toks.count) where toks[k].lower == "only" || toks[k].lower == "solamente" || toks[k].lower == "únicamente" {
                 let nextIsEnd = k + 1 >= toks.count || [".", ",", ";", ":", "!", ")"].contains(toks[k + 1].lower)
                 if nextIsEnd, k > v + 1 {
                     let r = toks[v].range.lowerBound..<toks[k].range.upperBound
                     report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .exclusiveOutput, unit: nil, language: lang))
-                    break
+                    return
                 }
             }
         }

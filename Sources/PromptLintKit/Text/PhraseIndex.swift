@@ -47,7 +47,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
                 k += 1; continue
             }
             if pc == 0x27 {
-                if b[j] == 0x27 { j += 1 } else if Bytes.has([0xE2, 0x80, 0x99], at: j, in: b) { j += 3 } else { return nil }
+                if b[j] == 0x27 { j += 1 } else if Bytes.has3(0xE2, 0x80, 0x99, at: j, in: b) { j += 3 } else { return nil }
                 k += 1; continue
             }
             var tc = b[j]
@@ -76,6 +76,9 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         let r = range ?? 0..<b.count
         var i = r.lowerBound
         while i < r.upperBound {
+            let c = b[i]
+            // Latin patterns start at a word start: skip the rest of an ASCII word.
+            if c < 0x80, i > 0, Bytes.isASCIIAlnum(c), Bytes.isASCIIAlnum(b[i - 1]) { i += 1; continue }
             if !buckets[Int(Bytes.lower(b[i]))].isEmpty, mask.isProse(at: i),
                let (end, e) = longestMatch(at: i, in: b), end <= r.upperBound, mask.isProse(i..<end) {
                 out.append((i..<end, entries[e].payload, e))

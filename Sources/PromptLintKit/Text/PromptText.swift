@@ -7,6 +7,10 @@ public struct PromptText: Sendable {
     public let sentences: [Sentence]
     /// Phrase packs to apply, dominant first.
     public let languages: [TextLanguage]
+    /// Word and punctuation tokens of the whole text, in order.
+    let tokens: [WordToken]
+    /// Length bounds and vague length words (computed once; several rules use them).
+    public private(set) var lengthReport = LengthLimitReport()
 
     public init(_ text: String) {
         self.text = text
@@ -15,6 +19,25 @@ public struct PromptText: Sendable {
         mask = ProseMask(bytes: b)
         sentences = SentenceSplitter.split(bytes: b, mask: mask)
         languages = ScriptDetector.languages(bytes: b)
+        tokens = WordTokenizer.tokens(b, 0..<b.count, keepPunctuation: true)
+        lengthReport = LengthLimitDetector.compute(self)
+    }
+
+    /// The prose tokens inside `r` (words only unless `keepPunctuation`).
+    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false) -> [WordToken] {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [WordToken] = []
+        var k = lo
+        while k < tokens.count, tokens[k].range.upperBound <= r.upperBound {
+            let tok = tokens[k]
+            if (keepPunctuation || tok.isWord), mask.isProse(tok.range) { out.append(tok) }
+            k += 1
+        }
+        return out
     }
 
     public var utf8Count: Int { bytes.count }

@@ -64,34 +64,65 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
     }
 
     static let stopWords: Set<String> = PhrasePack.all.reduce(into: Set<String>()) { $0.formUnion($1.stopWords) }
+    static let stopHashes = Set(stopWords.map(Bytes.fnv))
 
     /// Sorted hashes of the sentence's normalised content words.
     static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] {
-        var words = Set<String>()
-        var prevCJK: String? = nil
+        var words: [Int] = []
+        var prevCJK: UInt64? = nil
+        var prevEnd = -1
         for tok in t.proseTokens(s.contentRange) {
-            let w = tok.lower
-            if let sc = w.unicodeScalars.first, w.unicodeScalars.count == 1, Bytes.isCJK(sc) {
-                if stopWords.contains(w) { prevCJK = nil; continue }
-                if let p = prevCJK, tok.range.lowerBound == t.bytes.index(before: tok.range.lowerBound) + 1 { words.insert(p + w) }
-                prevCJK = w
+            let u = tok.lower.utf8
+            let h = Bytes.fnv(tok.lower)
+            if let f = u.first, f >= 0xE3, u.count <= 4 {
+                // One kana/kanji: bigrams with the previous one.
+                if stopHashes.contains(h) { prevCJK = nil; continue }
+                if let p = prevCJK, prevEnd == tok.range.lowerBound { words.append(Int(truncatingIfNeeded: (p &* 31) ^ h)) }
+                prevCJK = h
+                prevEnd = tok.range.upperBound
                 continue
             }
             prevCJK = nil
-            if stopWords.contains(w) { continue }
-            words.insert(stem(w))
+            if stopHashes.contains(h) { continue }
+            words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
         }
-        return words.map { $0.hashValue }.sorted()
+        words.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(words.count)
+        for w in words where unique.last != w { unique.append(w) }
+        return unique
+    }
+
+    /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.
+    static func stemHash(_ w: String) -> UInt64 {
+        var w = w
+        return w.withUTF8 { u -> UInt64 in
+            let n = stemLength(u)
+            var h = Bytes.fnvOffset
+            for k in 0..<n { h = (h ^ UInt64(u[k])) &* Bytes.fnvPrime }
+            return h
+        }
+    }
+
+    /// Length of the light stem of lowercase UTF-8 bytes: strips 's, then one of -ing -ed -es -ly -s (not -ss)
+    /// from long enough words.
+    static func stemLength(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = u.count
+        if n > 2, u[n - 2] == 0x27, u[n - 1] == 0x73 { n -= 2 }
+        func ends(_ x: StaticString) -> Bool {
+            let c = x.utf8CodeUnitCount
+            guard n >= c else { return false }
+            for k in 0..<c where u[n - c + k] != x.utf8Start[k] { return false }
+            return true
+        }
+        if n >= 6, ends("ing") { return n - 3 }
+        if n >= 5, ends("ed") || ends("es") || ends("ly") { return n - 2 }
+        if n >= 4, ends("s"), !ends("ss") { return n - 1 }
+        return n
     }
 
     static func stem(_ w: String) -> String {
-        var s = w
-        if s.hasSuffix("'s") { s.removeLast(2) }
-        for (suffix, minLen) in [("ing", 6), ("ed", 5), ("es", 5), ("ly", 5), ("s", 4)] where s.count >= minLen && s.hasSuffix(suffix) {
-            if suffix == "s", s.hasSuffix("ss") { break }
-            s.removeLast(suffix.count)
-            break
-        }
-        return s
+        var w = w
+        return w.withUTF8 { u in String(decoding: UnsafeBufferPointer(rebasing: u[0..<stemLength(u)]), as: UTF8.self) }
     }
 }

@@ -47,20 +47,23 @@ public enum ScriptDetector {
         var p = Profile()
         var i = 0
         let n = b.count
-        var word: [UInt8] = []
-        word.reserveCapacity(16)
+        var h = Bytes.fnvOffset
+        var wordLength = 0
         func endWord() {
-            guard !word.isEmpty else { return }
+            guard wordLength > 0 else { return }
             p.latinWords += 1
-            let w = String(decoding: word, as: UTF8.self)
-            if spanishFunctionWords.contains(w) { p.spanishWords += 1 }
-            else if englishFunctionWords.contains(w) { p.englishWords += 1 }
-            word.removeAll(keepingCapacity: true)
+            if wordLength <= 12 {
+                if spanishHashes.contains(h) { p.spanishWords += 1 } else if englishHashes.contains(h) { p.englishWords += 1 }
+            }
+            h = Bytes.fnvOffset
+            wordLength = 0
         }
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if Bytes.isASCIILetter(c) { word.append(Bytes.lower(c)); p.latinLetters += 1 } else { endWord() }
+                if Bytes.isASCIILetter(c) {
+                    h = (h ^ UInt64(Bytes.lower(c))) &* Bytes.fnvPrime; wordLength += 1; p.latinLetters += 1
+                } else { endWord() }
                 i += 1; continue
             }
             guard let (s, len) = Bytes.scalar(at: i, in: b) else { i += 1; continue }
@@ -69,8 +72,12 @@ public enum ScriptDetector {
                 if s.properties.isAlphabetic { p.cjkCharacters += 1 }
             } else if s.properties.isAlphabetic {
                 p.latinLetters += 1
-                if "ñáéíóúÑÁÉÍÓÚ".unicodeScalars.contains(s) { p.spanishMarks += 1 }
-                word.append(contentsOf: Bytes.folded(String(s)))
+                switch s.value { case 0xF1, 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xD1, 0xC1, 0xC9, 0xCD, 0xD3, 0xDA: p.spanishMarks += 1; default: break }
+                if len == 2 {
+                    h = (h ^ UInt64(b[i])) &* Bytes.fnvPrime
+                    h = (h ^ UInt64(Bytes.foldSecond(b[i], b[i + 1]))) &* Bytes.fnvPrime
+                } else { for k in i..<(i + len) { h = (h ^ UInt64(b[k])) &* Bytes.fnvPrime } }
+                wordLength += len
             } else {
                 if s == "¿" || s == "¡" { p.spanishMarks += 1 }
                 endWord()
@@ -80,6 +87,9 @@ public enum ScriptDetector {
         endWord()
         return p
     }
+
+    static let spanishHashes = Set(spanishFunctionWords.map(Bytes.fnv))
+    static let englishHashes = Set(englishFunctionWords.map(Bytes.fnv))
 
     static let spanishFunctionWords: Set<String> = [
         "el", "la", "los", "las", "del", "que", "y", "en", "un", "una", "unos", "unas", "por", "para", "con", "es", "se",

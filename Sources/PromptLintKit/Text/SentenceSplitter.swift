@@ -38,6 +38,8 @@ public enum SentenceSplitter {
         let n = b.count
         var start: Int? = nil
         var lineStartsAt = 0
+        var sentenceLineStart = 0
+        var lineStarts: [Int] = []
 
         func finish(_ contentEnd: Int, _ end: Int) {
             guard let s = start else { return }
@@ -47,6 +49,7 @@ public enum SentenceSplitter {
             while e > s, Bytes.isWhitespace(b[e - 1]) { e -= 1 }
             if ce > s || e > s {
                 out.append(Sentence(range: s..<max(e, ce), contentRange: s..<ce, removalRange: s..<max(e, ce)))
+                lineStarts.append(sentenceLineStart)
             }
             start = nil
         }
@@ -72,6 +75,7 @@ public enum SentenceSplitter {
                     if m > i { i = m; continue }
                 }
                 start = i
+                sentenceLineStart = lineStartsAt
             }
             // Terminators.
             if c == 0x2E || c == 0x21 || c == 0x3F, mask.isProse(at: i) {
@@ -79,7 +83,7 @@ public enum SentenceSplitter {
                 while e < n, b[e] == 0x2E || b[e] == 0x21 || b[e] == 0x3F { e += 1 }
                 var after = e
                 while after < n, b[after] == 0x22 || b[after] == 0x27 || b[after] == 0x29 || b[after] == 0x5D { after += 1 }
-                if after < n, b[after] == 0xE2, Bytes.has([0xE2, 0x80, 0x9D], at: after, in: b) || Bytes.has([0xE2, 0x80, 0x99], at: after, in: b) { after += 3 }
+                if after < n, b[after] == 0xE2, Bytes.has3(0xE2, 0x80, 0x9D, at: after, in: b) || Bytes.has3(0xE2, 0x80, 0x99, at: after, in: b) { after += 3 }
                 let atBoundary = after >= n || Bytes.isWhitespace(b[after])
                 if atBoundary, !(c == 0x2E && e == i + 1 && isAbbreviation(b, i, start: start!)) {
                     finish(i, after)
@@ -91,10 +95,10 @@ public enum SentenceSplitter {
             }
             if c == 0xE3 || c == 0xEF {
                 // 。(E3 80 82) ！(EF BC 81) ？(EF BC 9F)
-                if Bytes.has([0xE3, 0x80, 0x82], at: i, in: b) || Bytes.has([0xEF, 0xBC, 0x81], at: i, in: b) || Bytes.has([0xEF, 0xBC, 0x9F], at: i, in: b) {
+                if Bytes.has3(0xE3, 0x80, 0x82, at: i, in: b) || Bytes.has3(0xEF, 0xBC, 0x81, at: i, in: b) || Bytes.has3(0xEF, 0xBC, 0x9F, at: i, in: b) {
                     var after = i + 3
                     // Closing 」』） after the terminator belong to the sentence.
-                    while Bytes.has([0xE3, 0x80, 0x8D], at: after, in: b) || Bytes.has([0xE3, 0x80, 0x8F], at: after, in: b) { after += 3 }
+                    while Bytes.has3(0xE3, 0x80, 0x8D, at: after, in: b) || Bytes.has3(0xE3, 0x80, 0x8F, at: after, in: b) { after += 3 }
                     finish(i, after)
                     i = after
                     continue
@@ -109,7 +113,7 @@ public enum SentenceSplitter {
             let r = out[k].range
             var e = r.upperBound
             while e < n, Bytes.isSpace(b[e]) { e += 1 }
-            let lineBegin = lineStart(b, r.lowerBound)
+            let lineBegin = lineStarts[k]
             let restOfLineEmpty = e >= n || b[e] == Bytes.newline || b[e] == Bytes.cr
             let onlyMarkerBefore = listMarkerEnd(b, Bytes.skipSpaces(lineBegin, b)) >= Bytes.skipSpacesBack(r.lowerBound, b)
                 || Bytes.skipSpacesBack(r.lowerBound, b) == lineBegin
@@ -119,7 +123,8 @@ public enum SentenceSplitter {
                 if le < n, b[le] == Bytes.newline { le += 1 }
                 out[k].removalRange = lineBegin..<le
             } else {
-                out[k].removalRange = r.lowerBound..<(restOfLineEmpty ? Bytes.skipSpacesBack(r.upperBound, b) : e)
+                // Last sentence of a line: take the blanks before it instead of after it.
+                out[k].removalRange = restOfLineEmpty ? Bytes.skipSpacesBack(r.lowerBound, b)..<r.upperBound : r.lowerBound..<e
             }
         }
         return out
@@ -139,7 +144,7 @@ public enum SentenceSplitter {
             if i + 1 < b.count, Bytes.isSpace(b[i + 1]) { return Bytes.skipSpaces(i + 1, b) }
             return i
         }
-        if Bytes.has([0xE2, 0x80, 0xA2], at: i, in: b) { return Bytes.skipSpaces(i + 3, b) }
+        if Bytes.has3(0xE2, 0x80, 0xA2, at: i, in: b) { return Bytes.skipSpaces(i + 3, b) }
         if c == 0x23 {
             var j = i
             while j < b.count, b[j] == 0x23 { j += 1 }

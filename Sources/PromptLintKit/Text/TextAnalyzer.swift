@@ -31,10 +31,6 @@ extension PromptText {
                   relatedRange: related, code: code, language: language)
     }
 
-    /// The lowercase word tokens (prose only) of a range.
-    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false) -> [WordToken] {
-        WordTokenizer.tokens(bytes, r, keepPunctuation: keepPunctuation).filter { mask.isProse($0.range) }
-    }
 }
 
 /// Slug for match codes: "in order to" → "in-order-to".

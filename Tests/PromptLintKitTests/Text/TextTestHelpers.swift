@@ -13,3 +13,24 @@ func checkRanges(_ text: String, _ matches: [TextMatch], sourceLocation: SourceL
         #expect(String(decoding: b[m.range], as: UTF8.self) == m.matched, sourceLocation: sourceLocation)
     }
 }
+
+/// One analyzer example: the input, the exact matched substrings, and the text after applying the fixes.
+struct FixCase: Sendable, CustomTestStringConvertible {
+    var input: String
+    var matched: [String]
+    var fixed: String
+    var testDescription: String { input.debugDescription }
+    init(_ input: String, _ matched: [String], _ fixed: String) { self.input = input; self.matched = matched; self.fixed = fixed }
+}
+
+func verify<A: TextAnalyzer>(_ a: A.Type, _ c: FixCase, unsafe: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+    let ms = a.analyze(c.input)
+    #expect(ms.map(\.matched) == c.matched, sourceLocation: sourceLocation)
+    checkRanges(c.input, ms, sourceLocation: sourceLocation)
+    #expect(fix(c.input, ms, unsafe: unsafe) == c.fixed, sourceLocation: sourceLocation)
+}
+
+func expectClean<A: TextAnalyzer>(_ a: A.Type, _ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let ms = a.analyze(input)
+    #expect(ms.isEmpty, "unexpected: \(ms.map(\.matched))", sourceLocation: sourceLocation)
+}

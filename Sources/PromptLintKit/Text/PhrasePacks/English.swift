@@ -195,7 +195,7 @@ extension PhrasePack {
                 "under", "at most", "no more than", "not more than", "up to", "max", "max.", "maximum", "maximum of",
                 "a maximum of", "limit", "limit it to", "limited to", "less than", "fewer than", "within", "exactly",
                 "between", "no longer than", "not exceeding", "not to exceed", "only", "in", "with", "using", "around",
-                "about", "approximately", "roughly", "of",
+                "about", "approximately", "roughly", "of", "to",
             ],
             lowerQualifiers: ["at least", "more than", "minimum", "minimum of", "a minimum of", "over", "no less than",
                               "not less than", "no fewer than", "or more"],
