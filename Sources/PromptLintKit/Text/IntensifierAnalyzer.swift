@@ -1,0 +1,39 @@
+/// Flags intensifiers and hedges that rarely change the output ("very", "really", "just",
+/// "basically"…). Informational; the fix (unsafe) deletes the word. Not flagged: words joined by a
+/// hyphen ("just-in-time"), "just" meaning "only" before a determiner or number ("just the JSON"),
+/// "the very first".
+public enum IntensifierAnalyzer: TextAnalyzer {
+    public static let identifier = "intensifier"
+
+    static let indexes: [TextLanguage: PhraseIndex<String>] = {
+        var out: [TextLanguage: PhraseIndex<String>] = [:]
+        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.intensifiers.map { ($0, $0) }) }
+        return out
+    }()
+
+    private static let determiners: Set<String> = ["the", "a", "an", "one", "two", "three", "this", "that", "these", "those",
+                                                   "your", "its", "their", "in", "like", "as", "because", "for", "after", "before"]
+
+    public static func analyze(_ t: PromptText) -> [TextMatch] {
+        var out: [TextMatch] = []
+        let b = t.bytes
+        for lang in t.languages {
+            guard let index = indexes[lang] else { continue }
+            for (r, word, _) in index.matches(in: b, mask: t.mask) {
+                if r.lowerBound > 0, b[r.lowerBound - 1] == 0x2D { continue }
+                if r.upperBound < b.count, b[r.upperBound] == 0x2D { continue }
+                let next = PoliteFillerAnalyzer.nextWord(t, r.upperBound)
+                let prev = PoliteFillerAnalyzer.previousWord(t, r.lowerBound)
+                if word == "just", determiners.contains(next ?? "") || next.map({ $0.first?.isNumber ?? false }) ?? false { continue }
+                if word == "very", prev == "the" || prev == "this" { continue }
+                if word == "quite", next == "a" { continue }
+                let msg = lang == .japanese
+                    ? "「\(t.string(r))」は強調語で、出力をほとんど変えません。"
+                    : "\"\(t.string(r))\" is an intensifier that rarely changes the output; consider removing it."
+                out.append(t.match(r, msg, edits: CapitalizationRepair.removal(of: r, in: t), safe: false,
+                                   code: "intensifier." + slug(word), language: lang))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+/// Finds instructions said twice, within a message or across a template's messages.
+///
+/// Sentences (``SentenceSplitter``: English/Japanese/Spanish punctuation, bullet lines) are
+/// normalised: lowercased, punctuation and stop words (all packs) dropped, light stemming
+/// (`-'s -ing -ed -es -s -ly`), Japanese split into kana/kanji bigrams. Two sentences with at least
+/// 4 content words whose content-word sets have Jaccard similarity ≥ 0.8 are reported (identical
+/// sentences have 1.0). No fix: which copy to keep is the author's call.
+public struct RepeatedInstruction: Sendable, Hashable {
+    public struct Location: Sendable, Hashable {
+        public var messageIndex: Int
+        public var range: Range<Int>
+        public var text: String
+    }
+    public var first: Location
+    public var second: Location
+    public var similarity: Double
+}
+
+public enum RepeatedInstructionAnalyzer: TextAnalyzer {
+    public static let identifier = "repeated-instruction"
+    public static let threshold = 0.8
+    public static let minimumContentWords = 4
+
+    /// Single message: each repetition as a match on the second copy, `relatedRange` = first copy.
+    public static func analyze(_ t: PromptText) -> [TextMatch] {
+        repetitions(in: [t]).map { r in
+            t.match(r.second.range, "Repeats an earlier instruction (\"\(r.first.text)\"); say it once.",
+                    code: "repeated", language: t.languages.first ?? .english, related: r.first.range)
+        }
+    }
+
+    public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
+
+    public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int] }
+        var items: [Item] = []
+        for (mi, t) in texts.enumerated() {
+            for s in t.sentences {
+                let set = contentSet(t, s)
+                guard set.count >= minimumContentWords else { continue }
+                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set))
+            }
+        }
+        var out: [RepeatedInstruction] = []
+        for a in 0..<items.count {
+            for c in (a + 1)..<max(a + 1, items.count) {
+                let x = items[a].set, y = items[c].set
+                // Jaccard ≥ 0.8 needs the smaller set to be ≥ 0.8 × the larger.
+                if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
+                let inter = intersectionCount(x, y)
+                let j = Double(inter) / Double(x.count + y.count - inter)
+                if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
+            }
+        }
+        return out
+    }
+
+    private static func intersectionCount(_ x: [Int], _ y: [Int]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < x.count, j < y.count {
+            if x[i] == y[j] { n += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    static let stopWords: Set<String> = PhrasePack.all.reduce(into: Set<String>()) { $0.formUnion($1.stopWords) }
+    static let stopHashes = Set(stopWords.map(Bytes.fnv))
+
+    /// Sorted hashes of the sentence's normalised content words.
+    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] {
+        var words: [Int] = []
+        var prevCJK: UInt64? = nil
+        var prevEnd = -1
+        for tok in t.proseTokens(s.contentRange) {
+            let u = tok.lower.utf8
+            let h = Bytes.fnv(tok.lower)
+            if let f = u.first, f >= 0xE3, u.count <= 4 {
+                // One kana/kanji: bigrams with the previous one.
+                if stopHashes.contains(h) { prevCJK = nil; continue }
+                if let p = prevCJK, prevEnd == tok.range.lowerBound { words.append(Int(truncatingIfNeeded: (p &* 31) ^ h)) }
+                prevCJK = h
+                prevEnd = tok.range.upperBound
+                continue
+            }
+            prevCJK = nil
+            if stopHashes.contains(h) { continue }
+            words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
+        }
+        words.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(words.count)
+        for w in words where unique.last != w { unique.append(w) }
+        return unique
+    }
+
+    /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.
+    static func stemHash(_ w: String) -> UInt64 {
+        var w = w
+        return w.withUTF8 { u -> UInt64 in
+            let n = stemLength(u)
+            var h = Bytes.fnvOffset
+            for k in 0..<n { h = (h ^ UInt64(u[k])) &* Bytes.fnvPrime }
+            return h
+        }
+    }
+
+    /// Length of the light stem of lowercase UTF-8 bytes: strips 's, then one of -ing -ed -es -ly -s (not -ss)
+    /// from long enough words.
+    static func stemLength(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = u.count
+        if n > 2, u[n - 2] == 0x27, u[n - 1] == 0x73 { n -= 2 }
+        func ends(_ x: StaticString) -> Bool {
+            let c = x.utf8CodeUnitCount
+            guard n >= c else { return false }
+            for k in 0..<c where u[n - c + k] != x.utf8Start[k] { return false }
+            return true
+        }
+        if n >= 6, ends("ing") { return n - 3 }
+        if n >= 5, ends("ed") || ends("es") || ends("ly") { return n - 2 }
+        if n >= 4, ends("s"), !ends("ss") { return n - 1 }
+        return n
+    }
+
+    static func stem(_ w: String) -> String {
+        var w = w
+        return w.withUTF8 { u in String(decoding: UnsafeBufferPointer(rebasing: u[0..<stemLength(u)]), as: UTF8.self) }
+    }
+}

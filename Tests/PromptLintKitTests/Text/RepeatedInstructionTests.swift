@@ -1,0 +1,41 @@
+import Testing
+@testable import PromptLintKit
+
+@Suite struct RepeatedInstructionTests {
+    @Test func identicalSentencesInOneMessage() {
+        let s = "Always answer in valid JSON format. Be nice. Always answer in valid JSON format."
+        let ms = RepeatedInstructionAnalyzer.analyze(s)
+        #expect(ms.map(\.matched) == ["Always answer in valid JSON format."])
+        #expect(ms.first?.range == 45..<80)
+        #expect(ms.first?.relatedRange == 0..<35)
+    }
+
+    @Test func nearDuplicatesAcrossMessages() {
+        let reps = RepeatedInstructionAnalyzer.repetitions(in: [
+            "You must cite the sources you used for every claim.",
+            "Summarize the document.\n- Cite the sources used for every claim!",
+        ])
+        #expect(reps.count == 1)
+        #expect(reps.first?.first.messageIndex == 0)
+        #expect(reps.first?.second.messageIndex == 1)
+        #expect(reps.first?.second.text == "Cite the sources used for every claim!")
+        #expect((reps.first?.similarity ?? 0) >= 0.8)
+    }
+
+    @Test func japaneseDuplicates() {
+        let reps = RepeatedInstructionAnalyzer.repetitions(in: ["出力は必ず日本語で書いてください。", "注意：出力は必ず日本語で書いてください。"])
+        #expect(reps.count == 1)
+    }
+
+    @Test func shortOrDifferentSentencesAreNotReported() {
+        #expect(RepeatedInstructionAnalyzer.analyze("Be nice. Be nice.").isEmpty)
+        #expect(RepeatedInstructionAnalyzer.analyze("Summarize the meeting notes for managers. Translate the meeting notes into German.").isEmpty)
+    }
+
+    @Test func stemming() {
+        #expect(RepeatedInstructionAnalyzer.stem("summaries") == "summari")
+        #expect(RepeatedInstructionAnalyzer.stem("listing") == "list")
+        #expect(RepeatedInstructionAnalyzer.stem("class") == "class")
+        #expect(RepeatedInstructionAnalyzer.stem("model's") == "model")
+    }
+}
