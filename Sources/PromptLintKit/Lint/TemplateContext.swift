@@ -15,6 +15,48 @@ public final class TemplateContext: @unchecked Sendable {
     /// The Mustache scan of each message, computed once.
     public private(set) lazy var mustache: [MustacheScan] = template.messages.map { MustacheScan($0.text) }
 
+    /// Each message prepared for the text analyzers (prose mask, sentences, language), once.
+    public private(set) lazy var texts: [PromptText] = template.messages.map { PromptText($0.text) }
+
+    /// The model the template is counted and priced with.
+    public private(set) lazy var model = ModelResolution(template.model ?? settings.defaultModel, registry: settings.registry)
+
+    /// Messages whose wording is the author's instruction. Assistant messages are few-shot
+    /// example answers: data, not instructions.
+    public var instructionMessageIndices: [Int] {
+        template.messages.indices.filter { template.messages[$0].role != .assistant }
+    }
+
+    /// Exact token count of a text with the template's model's encoding.
+    public func tokens(_ text: String) -> Int {
+        Tokenizer.shared(model.encoding).count(text)
+    }
+
+    /// The template's static prompt tokens (all messages, Mustache tags counted as written).
+    public private(set) lazy var staticTokens: Int = template.messages.reduce(0) { $0 + tokens($1.text) }
+
+    /// Tokens saved by applying `edits` to a message's text.
+    public func tokensSaved(message index: Int, edits: [TextEdit]) -> Int {
+        let text = template.messages[index].text
+        return tokens(text) - tokens(TextEdit.apply(edits, to: text))
+    }
+
+    /// Findings for analyzer matches in a message: fixes keep the analyzer's safety unless the rule
+    /// caps it (`applicability: .unsafe` makes every fix unsafe; nil drops fixes).
+    public func findings(from matches: [TextMatch], message index: Int, applicability: FixApplicability?,
+                         fixTitle: (TextMatch) -> String, message describe: ((TextMatch) -> String)? = nil) -> [Finding] {
+        matches.map { match in
+            var fix: Fix?
+            var saved: Int?
+            if let applicability, !match.edits.isEmpty {
+                let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
+                fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
+                saved = tokensSaved(message: index, edits: match.edits)
+            }
+            return finding(message: index, range: match.range, describe?(match) ?? match.message, fix: fix, tokensSaved: saved)
+        }
+    }
+
     // MARK: Building findings
 
     /// A finding on a range of a message's text (UTF-8 offsets).
@@ -100,9 +142,12 @@ public struct LintSettings: Sendable {
     public var defaultModel: String
     /// The whole library by name, for partials (`{{> name}}`); nil when unknown.
     public var library: [String: PromptTemplate]?
+    /// Models, prices and encodings (built in, plus `models:` from the config).
+    public var registry: ModelRegistry
 
-    public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil) {
+    public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel
+        self.registry = registry
         self.library = library.map { Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) }
     }
 }

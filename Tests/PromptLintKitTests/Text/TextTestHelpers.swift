@@ -7,7 +7,7 @@ func fix(_ text: String, _ matches: [TextMatch], unsafe: Bool = false) -> String
 }
 
 /// Checks that every match's `matched` equals the text at its byte range.
-func checkRanges(_ text: String, _ matches: [TextMatch], sourceLocation: SourceLocation = #_sourceLocation) {
+func checkRanges(_ text: String, _ matches: [TextMatch], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let b = Array(text.utf8)
     for m in matches {
         #expect(String(decoding: b[m.range], as: UTF8.self) == m.matched, sourceLocation: sourceLocation)
@@ -23,14 +23,14 @@ struct FixCase: Sendable, CustomTestStringConvertible {
     init(_ input: String, _ matched: [String], _ fixed: String) { self.input = input; self.matched = matched; self.fixed = fixed }
 }
 
-func verify<A: TextAnalyzer>(_ a: A.Type, _ c: FixCase, unsafe: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+func verify<A: TextAnalyzer>(_ a: A.Type, _ c: FixCase, unsafe: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let ms = a.analyze(c.input)
     #expect(ms.map(\.matched) == c.matched, sourceLocation: sourceLocation)
     checkRanges(c.input, ms, sourceLocation: sourceLocation)
     #expect(fix(c.input, ms, unsafe: unsafe) == c.fixed, sourceLocation: sourceLocation)
 }
 
-func expectClean<A: TextAnalyzer>(_ a: A.Type, _ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClean<A: TextAnalyzer>(_ a: A.Type, _ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let ms = a.analyze(input)
     #expect(ms.isEmpty, "unexpected: \(ms.map(\.matched))", sourceLocation: sourceLocation)
 }
