@@ -35,10 +35,27 @@ public final class TemplateContext: @unchecked Sendable {
     /// The template's static prompt tokens (all messages, Mustache tags counted as written).
     public private(set) lazy var staticTokens: Int = template.messages.reduce(0) { $0 + tokens($1.text) }
 
-    /// Tokens saved by applying `edits` to a message's text.
+    /// Tokens saved by applying `edits` to a message's text, exactly.
+    ///
+    /// Only a window around the edits is tokenized: it starts and ends right after a line break
+    /// followed by a non-space character (or at the text's ends), strictly outside the edits. Both
+    /// encodings' pre-tokenizers always split there (no piece spans "\n" into a following
+    /// non-space), so the tokens outside the window are the same before and after the edit.
     public func tokensSaved(message index: Int, edits: [TextEdit]) -> Int {
         let text = template.messages[index].text
-        return tokens(text) - tokens(TextEdit.apply(edits, to: text))
+        let bytes = Array(text.utf8)
+        guard let first = edits.map(\.range.lowerBound).min(), let last = edits.map(\.range.upperBound).max() else { return 0 }
+        func isBoundary(_ position: Int) -> Bool {
+            position == 0 || position == bytes.count
+                || (bytes[position - 1] == 0x0A && ![0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[position]) && bytes[position] < 0x80)
+        }
+        var start = max(0, first - 1)
+        while start > 0, !isBoundary(start) { start -= 1 }
+        var end = min(bytes.count, last + 1)
+        while end < bytes.count, !isBoundary(end) { end += 1 }
+        let window = String(decoding: bytes[start..<end], as: UTF8.self)
+        let shifted = edits.map { TextEdit(range: ($0.range.lowerBound - start)..<($0.range.upperBound - start), replacement: $0.replacement) }
+        return tokens(window) - tokens(TextEdit.apply(shifted, to: window))
     }
 
     /// Findings for analyzer matches in a message: fixes keep the analyzer's safety unless the rule
@@ -51,7 +68,8 @@ public final class TemplateContext: @unchecked Sendable {
             if let applicability, !match.edits.isEmpty {
                 let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
                 fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
-                saved = tokensSaved(message: index, edits: match.edits)
+                // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
+                if level == .safe { saved = tokensSaved(message: index, edits: match.edits) }
             }
             return finding(message: index, range: match.range, describe?(match) ?? match.message, fix: fix, tokensSaved: saved)
         }
