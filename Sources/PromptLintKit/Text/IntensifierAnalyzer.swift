@@ -26,6 +26,11 @@ public enum IntensifierAnalyzer: TextAnalyzer {
                 let prev = PoliteFillerAnalyzer.previousWord(t, r.lowerBound)
                 if word == "just", determiners.contains(next ?? "") || next.map({ $0.first?.isNumber ?? false }) ?? false { continue }
                 if word == "very", prev == "the" || prev == "this" { continue }
+                // "not just X" = "not only X".
+                if word == "just", prev == "not" { continue }
+                // "explain them simply like …", "put simply": manner, not emphasis.
+                if word == "simply", ["like", "as", "and", "so", "put", "enough"].contains(next ?? "") || prev == "put"
+                    || CapitalizationRepair.isTerminator(b, Bytes.skipSpaces(r.upperBound, b)) { continue }
                 if word == "quite", next == "a" { continue }
                 let msg = lang == .japanese
                     ? "「\(t.string(r))」は強調語で、出力をほとんど変えません。"

@@ -157,6 +157,8 @@ public enum LengthLimitDetector {
             if j + 1 < toks.count, let u = p.units[toks[j].lower + " " + toks[j + 1].lower] { unit = u; unitEnd = j + 1 }
             else if let u = p.units[toks[j].lower] { unit = u }
             guard let u = unit else { k += 1; continue }
+            // Number and unit on one line ("phase: 3\n  name: …" is YAML, not a bound).
+            if t.bytes[toks[k].range.upperBound..<toks[unitEnd].range.lowerBound].contains(Bytes.newline) { k += 1; continue }
             // "one step at a time", "at one point": single items are not bounds without a qualifier.
             let isOneWord = !toks[k].isNumber && v2 == 1
             var start = toks[k].range.lowerBound
@@ -194,7 +196,11 @@ public enum LengthLimitDetector {
                   let v = toks.firstIndex(where: { p.outputVerbs.contains($0.lower) }) else { return }
             for k in (v + 1)..<max(v + 1, toks.count) where toks[k].lower == "only" || toks[k].lower == "solamente" || toks[k].lower == "únicamente" {
                 let nextIsEnd = k + 1 >= toks.count || [".", ",", ";", ":", "!", ")"].contains(toks[k + 1].lower)
-                if nextIsEnd, k > v + 1 {
+                // Verb … only: at most 8 words between, all prose words on one line.
+                let between = toks[(v + 1)..<k]
+                let r0 = toks[v].range.lowerBound..<toks[k].range.upperBound
+                if nextIsEnd, k > v + 1, between.count <= 8, between.allSatisfy(\.isWord), t.mask.isProse(r0),
+                   !t.bytes[r0].contains(Bytes.newline) {
                     let r = toks[v].range.lowerBound..<toks[k].range.upperBound
                     report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .exclusiveOutput, unit: nil, language: lang))
                     return

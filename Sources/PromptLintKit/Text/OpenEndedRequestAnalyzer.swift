@@ -6,7 +6,8 @@ public enum OpenEndedRequestAnalyzer: TextAnalyzer {
 
     static let indexes: [TextLanguage: PhraseIndex<String>] = {
         var out: [TextLanguage: PhraseIndex<String>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.openEnded.map { ($0, $0) }) }
+        // Exceptions are entries with an empty payload: leftmost-longest lets them shadow the phrase.
+        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.openEnded.map { ($0, $0) } + p.openEndedExceptions.map { ($0, "") }) }
         return out
     }()
 
@@ -15,7 +16,7 @@ public enum OpenEndedRequestAnalyzer: TextAnalyzer {
         var bounds: [Range<Int>]? = nil
         for lang in t.languages {
             guard let index = indexes[lang] else { continue }
-            for (r, phrase, _) in index.matches(in: t.bytes, mask: t.mask) {
+            for (r, phrase, _) in index.matches(in: t.bytes, mask: t.mask) where !phrase.isEmpty {
                 if bounds == nil { bounds = LengthLimitDetector.detect(t).bounds.map(\.range) }
                 let sentence = t.sentence(containing: r.lowerBound)?.range ?? r
                 if bounds!.contains(where: { sentence.overlaps($0) }) { continue }

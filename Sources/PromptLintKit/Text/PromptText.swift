@@ -24,7 +24,8 @@ public struct PromptText: Sendable {
     }
 
     /// The prose tokens inside `r` (words only unless `keepPunctuation`).
-    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false) -> [WordToken] {
+    /// With `includeQuoted`, tokens in quotes, placeholders, tags and inline code count too (not code fences).
+    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false, includeQuoted: Bool = false) -> [WordToken] {
         var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -34,7 +35,10 @@ public struct PromptText: Sendable {
         var k = lo
         while k < tokens.count, tokens[k].range.upperBound <= r.upperBound {
             let tok = tokens[k]
-            if (keepPunctuation || tok.isWord), mask.isProse(tok.range) { out.append(tok) }
+            if keepPunctuation || tok.isWord {
+                if mask.isProse(tok.range) { out.append(tok) }
+                else if includeQuoted, mask.span(containing: tok.range.lowerBound)?.kind != .codeFence { out.append(tok) }
+            }
             k += 1
         }
         return out

@@ -71,7 +71,8 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
         var words: [Int] = []
         var prevCJK: UInt64? = nil
         var prevEnd = -1
-        for tok in t.proseTokens(s.contentRange) {
+        // Quoted and placeholder text counts too ("a section called \"SUMMARY\"" ≠ "… \"IDEAS\"").
+        for tok in t.proseTokens(s.contentRange, includeQuoted: true) {
             let u = tok.lower.utf8
             let h = Bytes.fnv(tok.lower)
             if let f = u.first, f >= 0xE3, u.count <= 4 {

@@ -233,7 +233,8 @@ extension PhrasePack {
                     "to the point", "not too long", "shorter"],
             vagueExceptions: ["in short", "short-term", "short term", "for short", "short of", "shortly", "in brief",
                               "the brief", "a brief history", "short story", "short stories", "short film", "short films",
-                              "short-form", "short form", "short video", "short videos", "shorts"]
+                              "short-form", "short form", "short video", "short videos", "shorts", "briefly mentioned",
+                              "short-lived", "short circuit"]
         ),
         openEnded: [
             "list all", "list every", "as many as possible", "as many as you can", "in as much detail as possible",
@@ -241,6 +242,8 @@ extension PhrasePack {
             "exhaustive", "exhaustively", "every possible", "comprehensive list", "all possible",
             "everything you know", "all the details", "all details", "no matter how long", "as long as possible",
         ],
+        openEndedExceptions: ["exhaustive check", "exhaustive checks", "exhaustive checking", "exhaustive switch",
+                              "exhaustive matching", "exhaustive pattern", "exhaustiveness"],
         stopWords: [
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
             "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "you", "your",

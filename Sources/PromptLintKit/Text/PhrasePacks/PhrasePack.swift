@@ -9,6 +9,8 @@ public struct PhrasePack: Sendable {
     public var intensifiers: [String]
     public var length: LengthPatterns
     public var openEnded: [String]
+    /// Phrases containing an open-ended word that are not requests ("exhaustive checks" in TypeScript).
+    public var openEndedExceptions: [String] = []
     public var stopWords: Set<String>
 
     public static let all: [PhrasePack] = [.english, .japanese, .spanish]
