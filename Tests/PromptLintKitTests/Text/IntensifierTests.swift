@@ -27,5 +27,7 @@ import Testing
         "This is the very first step.",
         "It takes quite a while.",
         "Everything is justified.",
+        "Optimize for real users, not just benchmark scores.",
+        "Explain them simply like you'd tell a friend.",
     ]) func negatives(_ s: String) { expectClean(IntensifierAnalyzer.self, s) }
 }

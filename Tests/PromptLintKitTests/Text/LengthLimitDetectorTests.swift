@@ -94,6 +94,9 @@ import Testing
         "Print \"only output\" literally.",
         "Use only the provided context.",
         "500字以上で書いてください。",
+        "- phase: 3\n  name: Architecture Audit",
+        "Output (TODO Only) the list.",
+        "Even briefly mentioned tools must appear.",
     ]) func notLimits(_ s: String) { #expect(bounds(s).isEmpty, "\(bounds(s))") }
 
     @Test func lowerBounds() {

@@ -32,6 +32,11 @@ import Testing
         #expect(RepeatedInstructionAnalyzer.analyze("Summarize the meeting notes for managers. Translate the meeting notes into German.").isEmpty)
     }
 
+    @Test func quotedNamesDistinguishSentences() {
+        let s = "In a section called \"ABOUT THIS PLAN\", write a 25 word sentence. In a section called \"OUTLINE SUMMARY\", write a 25 word sentence."
+        #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+    }
+
     @Test func stemming() {
         #expect(RepeatedInstructionAnalyzer.stem("summaries") == "summari")
         #expect(RepeatedInstructionAnalyzer.stem("listing") == "list")
