@@ -14,6 +14,15 @@ public enum IntensifierAnalyzer: TextAnalyzer {
     private static let determiners: Set<String> = ["the", "a", "an", "one", "two", "three", "this", "that", "these", "those",
                                                    "your", "its", "their", "in", "like", "as", "because", "for", "after", "before"]
 
+    static func containsEscapes(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k + 1 < r.upperBound {
+            if b[k] == 0x5C, b[k + 1] == 0x6E || b[k + 1] == 0x75 { return true }
+            k += 1
+        }
+        return false
+    }
+
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         let b = t.bytes
@@ -22,6 +31,8 @@ public enum IntensifierAnalyzer: TextAnalyzer {
             for (r, word, _) in index.matches(in: b, mask: t.mask) {
                 if r.lowerBound > 0, b[r.lowerBound - 1] == 0x2D { continue }
                 if r.upperBound < b.count, b[r.upperBound] == 0x2D { continue }
+                // Escaped data (a JSON-encoded transcript: "\\n", "\\u0026") is not the author's wording.
+                if let s = t.sentence(containing: r.lowerBound), containsEscapes(b, s.range) { continue }
                 let next = PoliteFillerAnalyzer.nextWord(t, r.upperBound)
                 let prev = PoliteFillerAnalyzer.previousWord(t, r.lowerBound)
                 if word == "just", determiners.contains(next ?? "") || next.map({ $0.first?.isNumber ?? false }) ?? false { continue }

@@ -80,6 +80,13 @@ public enum LengthLimitDetector {
             }
         }
         report.bounds = dedupe(report.bounds)
+        // A vague word next to a real bound in the same sentence ("Keep concise: at most 200 lines") is not reported.
+        if !report.bounds.isEmpty {
+            report.vague.removeAll { v in
+                guard let s = t.sentence(containing: v.range.lowerBound) else { return false }
+                return report.bounds.contains { s.range.overlaps($0.range) }
+            }
+        }
         report.lowerBounds = dedupe(report.lowerBounds)
         report.vague.sort { $0.range.lowerBound < $1.range.lowerBound }
         return report

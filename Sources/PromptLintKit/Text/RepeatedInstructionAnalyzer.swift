@@ -32,13 +32,14 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
     public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
 
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
-        struct Item { var loc: RepeatedInstruction.Location; var set: [Int] }
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
             for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) {
                 let set = contentSet(t, s)
                 guard set.count >= minimumContentWords else { continue }
-                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set))
+                let negated = t.proseTokens(s.contentRange, includeQuoted: true).contains { negations.contains($0.lower) }
+                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated))
             }
         }
         // Prefix filtering (set-similarity join): with elements in one global order (hash value),
@@ -52,6 +53,8 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
             for e in y.prefix(prefix) {
                 for a in index[e, default: []] where seen[a] != c {
                     seen[a] = c
+                    // "Do X" and "Do not X" are opposite instructions, not repeats.
+                    if items[a].negated != items[c].negated { continue }
                     let x = items[a].set
                     if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
                     let inter = intersectionCount(x, y)
@@ -72,6 +75,9 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
                  < ($1.second.messageIndex, $1.second.range.lowerBound, $1.first.messageIndex, $1.first.range.lowerBound) }
         return out
     }
+
+    static let negations: Set<String> = ["not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "without",
+                                         "avoid", "nunca", "ni", "sin", "ない", "ず", "禁止"]
 
     /// Code, markup and data lines are not instructions: `{ } ; = < >` or a high share of punctuation.
     static func looksLikeCode(_ b: [UInt8], _ r: Range<Int>) -> Bool {

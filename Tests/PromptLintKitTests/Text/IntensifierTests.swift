@@ -29,5 +29,6 @@ import Testing
         "Everything is justified.",
         "Optimize for real users, not just benchmark scores.",
         "Explain them simply like you'd tell a friend.",
+        #"Transcript: you\u0026#39;re just going into this,\nbasically."#,
     ]) func negatives(_ s: String) { expectClean(IntensifierAnalyzer.self, s) }
 }

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func severalBounds() {
-        #expect(bounds("Return 3-5 Markdown bullets of 10 words each.") == ["3-5 Markdown bullets", "of 10 words"])
+        #expect(bounds("Return 3-5 Markdown bullets of 10 words each.") == ["3-5 Markdown bullets", "10 words"])
         let r = LengthLimitDetector.detect("Output only the label.")
         #expect(r.bounds.map(\.matched) == ["Output only", "the label"])
         #expect(r.bounds.map(\.kind) == [.exclusiveOutput, .singleUnit])
@@ -98,6 +98,12 @@ import Testing
         "Output (TODO Only) the list.",
         "Even briefly mentioned tools must appear.",
     ]) func notLimits(_ s: String) { #expect(bounds(s).isEmpty, "\(bounds(s))") }
+
+    @Test func vagueWordNextToABoundIsNotReported() {
+        let r = LengthLimitDetector.detect("Keep it concise: at most 200 lines. Be brief.")
+        #expect(r.bounds.map(\.matched) == ["at most 200 lines"])
+        #expect(r.vague.map(\.matched) == ["brief"])
+    }
 
     @Test func lowerBounds() {
         let r = LengthLimitDetector.detect("Write at least 500 words. Then 3 paragraphs or more.")

@@ -44,3 +44,8 @@ import Testing
         #expect(RepeatedInstructionAnalyzer.stem("model's") == "model")
     }
 }
+
+@Test func negationIsNotAStopWord() {
+    let s = "The pattern-inside operator keeps findings that reside within its expression. The pattern-not-inside operator keeps findings that do not reside within its expression."
+    #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+}

@@ -195,7 +195,7 @@ extension PhrasePack {
                 "under", "at most", "no more than", "not more than", "up to", "max", "max.", "maximum", "maximum of",
                 "a maximum of", "limit", "limit it to", "limited to", "less than", "fewer than", "within", "exactly",
                 "between", "no longer than", "not exceeding", "not to exceed", "only", "in", "with", "using", "around",
-                "about", "approximately", "roughly", "of", "to",
+                "about", "approximately", "roughly", "to",
             ],
             lowerQualifiers: ["at least", "more than", "minimum", "minimum of", "a minimum of", "over", "no less than",
                               "not less than", "no fewer than", "or more"],
@@ -248,7 +248,7 @@ extension PhrasePack {
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
             "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "you", "your",
             "i", "me", "my", "we", "our", "they", "them", "their", "he", "she", "his", "her", "will", "would",
-            "should", "can", "could", "do", "does", "did", "not", "no", "so", "if", "then", "than", "any", "all",
+            "should", "can", "could", "do", "does", "did", "so", "if", "then", "than", "any", "all",
             "each", "into", "about", "please", "also", "very", "just", "only", "must", "may", "might", "shall",
             "have", "has", "had", "what", "which", "who", "when", "where", "how", "there", "here",
         ]
