@@ -36,9 +36,8 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
             for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) {
-                let set = contentSet(t, s)
+                let (set, negated) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
-                let negated = t.proseTokens(s.contentRange, includeQuoted: true).contains { negations.contains($0.lower) }
                 items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated))
             }
         }
@@ -102,7 +101,13 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
     static let stopHashes = Set(stopWords.map(Bytes.fnv))
 
     /// Sorted hashes of the sentence's normalised content words.
-    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] {
+    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] { content(t, s).set }
+
+    static let negationHashes = Set(negations.map(Bytes.fnv))
+
+    /// Sorted hashes of the normalised content words, and whether the sentence is negated.
+    static func content(_ t: PromptText, _ s: Sentence) -> (set: [Int], negated: Bool) {
+        var negated = false
         var words: [Int] = []
         var prevCJK: UInt64? = nil
         var prevEnd = -1
@@ -119,6 +124,7 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
                 continue
             }
             prevCJK = nil
+            if negationHashes.contains(h) { negated = true }
             if tok.isNumber || u.count < 2 || stopHashes.contains(h) { continue }
             words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
         }
@@ -126,7 +132,7 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
         var unique: [Int] = []
         unique.reserveCapacity(words.count)
         for w in words where unique.last != w { unique.append(w) }
-        return unique
+        return (unique, negated)
     }
 
     /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.
