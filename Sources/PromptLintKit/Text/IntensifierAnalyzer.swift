@@ -5,11 +5,6 @@
 public enum IntensifierAnalyzer: TextAnalyzer {
     public static let identifier = "intensifier"
 
-    static let indexes: [TextLanguage: PhraseIndex<String>] = {
-        var out: [TextLanguage: PhraseIndex<String>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.intensifiers.map { ($0, $0) }) }
-        return out
-    }()
 
     private static let determiners: Set<String> = ["the", "a", "an", "one", "two", "three", "this", "that", "these", "those",
                                                    "your", "its", "their", "in", "like", "as", "because", "for", "after", "before"]
@@ -27,8 +22,9 @@ public enum IntensifierAnalyzer: TextAnalyzer {
         var out: [TextMatch] = []
         let b = t.bytes
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, word, _) in index.matches(in: b, mask: t.mask) {
+            let table = PhrasePack.pack(for: lang).intensifiers
+            for hit in t.hits(.intensifier, lang) {
+                let r = hit.range, word = table[hit.item]
                 if r.lowerBound > 0, b[r.lowerBound - 1] == 0x2D { continue }
                 if r.upperBound < b.count, b[r.upperBound] == 0x2D { continue }
                 // Escaped data (a JSON-encoded transcript: "\\n", "\\u0026") is not the author's wording.

@@ -56,8 +56,9 @@ public enum LengthLimitDetector {
                     trailingOnly(toks, t, pack, lang, into: &report)
                 }
             }
-            for (r, kind, _) in c.phrases.matches(in: t.bytes, mask: t.mask) {
-                switch kind {
+            for hit in t.hits(.length, lang) {
+                let r = hit.range
+                switch c.kinds[hit.item] {
                 case .single:
                     report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
                 case .gated:
@@ -104,10 +105,17 @@ public enum LengthLimitDetector {
 
     enum PhraseKind: Sendable { case single, gated, exclusive, vague(String), vagueException }
 
+    /// The length table (phrases and kinds) scanned by ``PhraseTables``.
+    static func phraseKinds(_ l: LengthPatterns) -> [(String, PhraseKind)] {
+        l.singleUnits.map { ($0, PhraseKind.single) } + l.verbGatedSingleUnits.map { ($0, .gated) }
+            + l.exclusive.map { ($0, .exclusive) } + l.vague.map { ($0, .vague($0)) }
+            + l.vagueExceptions.map { ($0, .vagueException) }
+    }
+
     struct Compiled: Sendable {
         /// Single units, verb-gated units, exclusive phrases, vague words and their exceptions in one
         /// table, so one leftmost-longest pass finds them all ("in short" wins over "short").
-        var phrases: PhraseIndex<PhraseKind>
+        var kinds: [PhraseKind]
         /// Qualifier word sequences, longest first, with "is a minimum".
         var allQualifiers: [([String], Bool)]
         var cjkUnits: [(String, [UInt8], LengthUnit)]
@@ -122,9 +130,7 @@ public enum LengthLimitDetector {
             let l = p.length
             let words: (String) -> [String] = { s in WordTokenizer.tokens(Array(s.utf8), 0..<s.utf8.count).map(\.lower) }
             out[p.language] = Compiled(
-                phrases: PhraseIndex(l.singleUnits.map { ($0, PhraseKind.single) } + l.verbGatedSingleUnits.map { ($0, .gated) }
-                                     + l.exclusive.map { ($0, .exclusive) } + l.vague.map { ($0, .vague($0)) }
-                                     + l.vagueExceptions.map { ($0, .vagueException) }),
+                kinds: phraseKinds(l).map(\.1),
                 allQualifiers: (l.qualifiers.map { (words($0), false) } + l.lowerQualifiers.map { (words($0), true) })
                     .sorted { $0.0.count > $1.0.count },
                 cjkUnits: l.cjkUnits.map { ($0.key, Array($0.key.utf8), $0.value) }.sorted { $0.1.count > $1.1.count },
@@ -138,7 +144,15 @@ public enum LengthLimitDetector {
     // MARK: - Counts in spaced languages
 
     private static func number(_ tok: WordToken, _ p: LengthPatterns) -> Int? {
-        if tok.isNumber { return Int(tok.lower.split(separator: ".").first ?? "") }
+        if tok.isNumber {
+            var v = 0
+            for c in tok.lower.utf8 {
+                guard c != 0x2E else { break }
+                v = v &* 10 &+ Int(c &- 0x30)
+                if v > 1_000_000_000 { return nil }
+            }
+            return v
+        }
         return p.numberWords[tok.lower]
     }
 

@@ -43,9 +43,25 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
 
     var count: Int { payloads.count }
 
+    /// Positions in the bucket table for first byte `c` (use with ``bucketEntry(_:)``).
+    @inline(__always) func bucket(for c: UInt8) -> Range<Int> {
+        let key = Int(Bytes.lower(c))
+        return bucketStart[key]..<bucketStart[key + 1]
+    }
+
+    @inline(__always) func bucketEntry(_ x: Int) -> Int { bucketEntries[x] }
+
+    /// Cheap pre-test on the second byte (`second` lowercased if ASCII). Patterns whose second byte is a
+    /// space or apostrophe, or that are one byte long, always pass.
+    @inline(__always) func secondByteMayMatch(_ e: Int, _ second: UInt8) -> Bool {
+        guard patternLength[e] > 1 else { return true }
+        let p = patternBytes[patternStart[e] + 1]
+        return p == second || p == 0x20 || p == 0x27 || p >= 0x80
+    }
+
     /// End offset if entry `e` matches at `i`.
-    @inline(__always) func matchEnd(_ e: Int, at i: Int, in b: [UInt8]) -> Int? {
-        if startBoundary[e], !Bytes.isWordStart(i, in: b) { return nil }
+    @inline(__always) func matchEnd(_ e: Int, at i: Int, in b: [UInt8], wordStart: Bool? = nil) -> Int? {
+        if startBoundary[e], !(wordStart ?? Bytes.isWordStart(i, in: b)) { return nil }
         var j = i, k = patternStart[e]
         let pe = k + patternLength[e]
         let n = b.count

@@ -9,11 +9,6 @@
 public enum PoliteFillerAnalyzer: TextAnalyzer {
     public static let identifier = "polite-filler"
 
-    static let indexes: [TextLanguage: PhraseIndex<PoliteFiller>] = {
-        var out: [TextLanguage: PhraseIndex<PoliteFiller>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.politeFillers.map { ($0.phrase, $0) }) }
-        return out
-    }()
 
     private static let verbBefore: Set<String> = ["to", "will", "would", "can", "could", "must", "might", "may", "cannot",
                                                    "should", "not", "never", "always", "hard", "easy", "aims"]
@@ -27,8 +22,9 @@ public enum PoliteFillerAnalyzer: TextAnalyzer {
         var out: [TextMatch] = []
         let b = t.bytes
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, entry, _) in index.matches(in: b, mask: t.mask) {
+            let table = PhrasePack.pack(for: lang).politeFillers
+            for hit in t.hits(.polite, lang) {
+                let r = hit.range, entry = table[hit.item]
                 let atStart = CapitalizationRepair.isSentenceStart(r.lowerBound, b)
                 let prev = previousWord(t, r.lowerBound)
                 let next = nextWord(t, r.upperBound)

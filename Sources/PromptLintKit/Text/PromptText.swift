@@ -9,6 +9,8 @@ public struct PromptText: Sendable {
     public let languages: [TextLanguage]
     /// Word and punctuation tokens of the whole text, in order.
     let tokens: [WordToken]
+    /// Phrase-table matches per (table, language) slot, from one scan.
+    let phraseHits: [[PhraseTables.Hit]]
     /// Length bounds and vague length words (computed once; several rules use them).
     public private(set) var lengthReport = LengthLimitReport()
 
@@ -20,6 +22,7 @@ public struct PromptText: Sendable {
         sentences = SentenceSplitter.split(bytes: b, mask: mask)
         languages = ScriptDetector.languages(bytes: b)
         tokens = WordTokenizer.tokens(b, 0..<b.count, keepPunctuation: true)
+        phraseHits = PhraseTables.shared.scan(b, mask: mask, languages: languages)
         lengthReport = LengthLimitDetector.compute(self)
     }
 
@@ -60,4 +63,7 @@ public struct PromptText: Sendable {
     }
 
     func uses(_ l: TextLanguage) -> Bool { languages.contains(l) }
+
+    /// Matches of one phrase table for one language.
+    func hits(_ table: PhraseTables.Table, _ l: TextLanguage) -> [PhraseTables.Hit] { phraseHits[PhraseTables.slot(table, l)] }
 }
