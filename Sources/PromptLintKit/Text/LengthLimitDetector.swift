@@ -73,6 +73,13 @@ public enum LengthLimitDetector {
                     continue
                 case .vague(let word):
                     if r.upperBound < t.bytes.count, t.bytes[r.upperBound] == 0x2D { continue }
+                    if pack.vagueNeedsContext.contains(word) {
+                        let next = PoliteFillerAnalyzer.nextWord(t, r.upperBound)
+                        let prev = PoliteFillerAnalyzer.previousWord(t, r.lowerBound)
+                        let a = Bytes.skipSpaces(r.upperBound, t.bytes)
+                        let clauseEnd = CapitalizationRepair.isTerminator(t.bytes, a) || (a < t.bytes.count && [0x2C, 0x3B, 0x3A, 0x29].contains(t.bytes[a]))
+                        if !(clauseEnd || pack.vagueContextNext.contains(next ?? "") || pack.vagueContextPrevious.contains(prev ?? "")) { continue }
+                    }
                     let msg = lang == .japanese
                         ? "「\(t.string(r))」は長さの上限ではありません。数値（例: 「200字以内」「3文で」）で指定するか、max_output_tokens を設定してください。"
                         : "'\(t.string(r))' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens."

@@ -99,6 +99,14 @@ import Testing
         "Even briefly mentioned tools must appear.",
     ]) func notLimits(_ s: String) { #expect(bounds(s).isEmpty, "\(bounds(s))") }
 
+    @Test(arguments: [
+        "A teenage boy, short hair, black glasses.",
+        "Do not just make the sentence shorter by cutting words out.",
+        "In short, explain the idea.",
+        "Plan the short-term roadmap.",
+        "Write a short story about a dragon.",
+    ]) func notVague(_ s: String) { #expect(LengthLimitDetector.detect(s).vague.isEmpty) }
+
     @Test func vagueWordNextToABoundIsNotReported() {
         let r = LengthLimitDetector.detect("Keep it concise: at most 200 lines. Be brief.")
         #expect(r.bounds.map(\.matched) == ["at most 200 lines"])

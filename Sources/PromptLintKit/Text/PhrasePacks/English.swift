@@ -234,7 +234,16 @@ extension PhrasePack {
             vagueExceptions: ["in short", "short-term", "short term", "for short", "short of", "shortly", "in brief",
                               "the brief", "a brief history", "short story", "short stories", "short film", "short films",
                               "short-form", "short form", "short video", "short videos", "shorts", "briefly mentioned",
-                              "short-lived", "short circuit"]
+                              "short-lived", "short circuit"],
+            vagueNeedsContext: ["short", "shorter", "brief"],
+            vagueContextNext: ["answer", "answers", "response", "responses", "reply", "replies", "summary", "summaries",
+                               "description", "descriptions", "paragraph", "paragraphs", "sentence", "sentences",
+                               "explanation", "explanations", "text", "list", "version", "message", "messages", "note",
+                               "notes", "intro", "introduction", "overview", "caption", "captions", "bio", "post",
+                               "posts", "output", "outputs", "reason", "comment", "comments", "feedback", "report",
+                               "and", "but", "yet", "as", "than"],
+            vagueContextPrevious: ["be", "keep", "it", "is", "are", "stay", "remain", "very", "and", "make", "answers",
+                                   "responses", "replies", "short", "brief", "concise", "clear", "or"]
         ),
         openEnded: [
             "list all", "list every", "as many as possible", "as many as you can", "in as much detail as possible",
