@@ -27,7 +27,8 @@ public struct PromptText: Sendable {
     }
 
     /// The prose tokens inside `r` (words only unless `keepPunctuation`).
-    /// With `includeQuoted`, tokens in quotes, placeholders, tags and inline code count too (not code fences).
+    /// With `includeQuoted`, tokens in quotes, placeholders, tags and inline code count too (not code fences or
+    /// data elements).
     func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false, includeQuoted: Bool = false) -> [WordToken] {
         var lo = 0, hi = tokens.count
         while lo < hi {
@@ -40,7 +41,9 @@ public struct PromptText: Sendable {
             let tok = tokens[k]
             if keepPunctuation || tok.isWord {
                 if mask.isProse(tok.range) { out.append(tok) }
-                else if includeQuoted, mask.span(containing: tok.range.lowerBound)?.kind != .codeFence { out.append(tok) }
+                else if includeQuoted, let k = mask.span(containing: tok.range.lowerBound)?.kind, k != .codeFence, k != .dataElement {
+                    out.append(tok)
+                }
             }
             k += 1
         }

@@ -49,3 +49,8 @@ import Testing
     let s = "The pattern-inside operator keeps findings that reside within its expression. The pattern-not-inside operator keeps findings that do not reside within its expression."
     #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
 }
+
+@Test func examplesInDataElementsAreNotInstructions() {
+    let s = "<examples>\n[human]: I want to ask for a raise today.\n[human]: I want to ask for a raise today.\n</examples>"
+    #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+}
