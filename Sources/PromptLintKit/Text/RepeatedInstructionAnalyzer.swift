@@ -80,6 +80,8 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
 
     /// Code, markup and data lines are not instructions: `{ } ; = < >` or a high share of punctuation.
     static func looksLikeCode(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        // Markdown table rows repeat headers by design.
+        if let f = r.first, b[f] == 0x7C { return true }
         var punct = 0, letters = 0
         for k in r {
             let c = b[k]

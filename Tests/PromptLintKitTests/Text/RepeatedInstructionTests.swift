@@ -54,3 +54,7 @@ import Testing
     let s = "<examples>\n[human]: I want to ask for a raise today.\n[human]: I want to ask for a raise today.\n</examples>"
     #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
 }
+
+@Test func tableRowsAreNotInstructions() {
+    #expect(RepeatedInstructionAnalyzer.analyze("| Pattern | Detection Criteria | Skill Name |\n| a | b | c |\n| Pattern | Detection Criteria | Skill Name |").isEmpty)
+}

@@ -252,7 +252,8 @@ extension PhrasePack {
             "everything you know", "all the details", "all details", "no matter how long", "as long as possible",
         ],
         openEndedExceptions: ["exhaustive check", "exhaustive checks", "exhaustive checking", "exhaustive switch",
-                              "exhaustive matching", "exhaustive pattern", "exhaustiveness"],
+                              "exhaustive matching", "exhaustive pattern", "exhaustiveness", "exhaustive error handling",
+                              "exhaustive handling", "exhaustive type checking"],
         stopWords: [
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
             "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "you", "your",
