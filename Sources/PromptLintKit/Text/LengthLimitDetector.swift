@@ -55,6 +55,7 @@ public enum LengthLimitDetector {
                     counts(toks, t, pack, c, lang, into: &report)
                     trailingOnly(toks, t, pack, lang, into: &report)
                 }
+                placeholderCounts(t, pack, lang, into: &report)
             }
             for hit in t.hits(.length, lang) {
                 let r = hit.range
@@ -214,6 +215,38 @@ public enum LengthLimitDetector {
                                     minimum: v1, maximum: v2, isLowerBound: lower, language: lang)
             if lower { report.lowerBounds.append(bound) } else { report.bounds.append(bound) }
             k = unitEnd + 1
+        }
+    }
+
+    /// "Write {{n}} words", "in ${count:3} sentences": a placeholder followed by a unit is a bound whose number
+    /// is only known at render time (`maximum` is the placeholder's numeric default, if any, else nil).
+    private static func placeholderCounts(_ t: PromptText, _ p: LengthPatterns, _ lang: TextLanguage, into report: inout LengthLimitReport) {
+        for span in t.mask.spans where span.kind == .mustache || span.kind == .dollarPlaceholder || span.kind == .bracePlaceholder {
+            guard let s = t.sentence(containing: span.range.lowerBound), span.range.upperBound < s.range.upperBound else { continue }
+            let toks = t.proseTokens(span.range.upperBound..<s.range.upperBound, keepPunctuation: true).prefix(4)
+            var j = toks.startIndex
+            while j < toks.endIndex, toks[j].lower == "-" || p.modifiers.contains(toks[j].lower) { j += 1 }
+            guard j < toks.endIndex, let u = p.units[toks[j].lower] else { continue }
+            // Nothing but blanks, hyphens and modifiers between the placeholder and the unit.
+            if t.bytes[span.range.upperBound..<toks[j].range.lowerBound].contains(Bytes.newline) { continue }
+            // Numeric default: ${count:3}.
+            var value: Int? = nil
+            let body = t.bytes[span.range]
+            if let colon = body.firstIndex(of: 0x3A) {
+                let digits = body[(colon + 1)...].prefix { Bytes.isDigit($0) }
+                if !digits.isEmpty { value = Int(String(decoding: digits, as: UTF8.self)) }
+            }
+            // The placeholder must look like a number: a numeric default or a count-like name ({{n}}, ${max_words}).
+            if value == nil {
+                let name = String(decoding: Bytes.folded(t.string(span.range)).filter { Bytes.isASCIILetter($0) || $0 == 0x5F }, as: UTF8.self)
+                let parts = name.split(separator: "_").map(String.init)
+                let countLike = ["n", "k", "num", "number", "count", "max", "min", "limit", "length", "len", "size", "total",
+                                 "words", "sentences", "paragraphs", "lines", "items", "maxwords", "wordcount", "numwords"]
+                guard countLike.contains(name) || parts.contains(where: { countLike.contains($0) })
+                        || ["count", "num", "max", "limit", "length"].contains(where: { name.contains($0) }) else { continue }
+            }
+            let r = span.range.lowerBound..<toks[j].range.upperBound
+            report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .count, unit: u, minimum: value, maximum: value, language: lang))
         }
     }
 

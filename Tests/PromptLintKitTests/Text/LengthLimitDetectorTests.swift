@@ -37,6 +37,15 @@ import Testing
         #expect(r.bounds.map(\.kind) == [.exclusiveOutput, .singleUnit])
     }
 
+    @Test func placeholderCounts() {
+        let r = LengthLimitDetector.detect("Write {{n}} words about ${topic}. Then ${count:3} short paragraphs.")
+        #expect(r.bounds.map(\.matched) == ["{{n}} words", "${count:3} short paragraphs"])
+        #expect(r.bounds.map(\.maximum) == [nil, 3])
+        #expect(RequestedLengthEstimator.estimate("Then ${count:3} short paragraphs.")?.estimatedTokens == 405)
+        #expect(LengthLimitDetector.detect("Use {max_words} words.").bounds.map(\.matched) == ["{max_words} words"])
+        #expect(LengthLimitDetector.detect("Summarize {{text}} words of wisdom.").bounds.isEmpty)
+    }
+
     @Test func countValues() {
         let b = LengthLimitDetector.detect("Write 2 to 4 short paragraphs.").bounds
         #expect(b.map(\.matched) == ["2 to 4 short paragraphs"])
