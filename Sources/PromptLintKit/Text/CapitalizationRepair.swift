@@ -14,7 +14,8 @@ public enum CapitalizationRepair {
         if c == Bytes.newline || c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A { return true }
         if k >= 3, Bytes.has3(0xE3, 0x80, 0x82, at: k - 3, in: b) || Bytes.has3(0xEF, 0xBC, 0x81, at: k - 3, in: b)
             || Bytes.has3(0xEF, 0xBC, 0x9F, at: k - 3, in: b) { return true }
-        // A list marker alone before i on this line.
+        // A list marker alone before i on this line (only looked up when c can end a marker).
+        guard c == 0x2D || c == 0x2A || c == 0x2B || c == 0x3E || c == 0x23 || c == 0x29 || c == 0xA2 else { return false }
         let ls = SentenceSplitter.lineStart(b, i)
         let first = Bytes.skipSpaces(ls, b)
         let m = SentenceSplitter.listMarkerEnd(b, first)

@@ -26,9 +26,15 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
         return out
     }()
 
+    /// Lowercased first bytes of every starter and disclaimer: a sentence starting otherwise is skipped at once.
+    private static let firstBytes: Set<UInt8> = Set(PhrasePack.all.flatMap { p in
+        (p.rolePreamble.starters + p.rolePreamble.disclaimers).compactMap { Bytes.folded($0).first }
+    })
+
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
-        for s in t.sentences where s.range.count < 400 && t.mask.isProse(s.range) {
+        for s in t.sentences where s.range.count < 400 && firstBytes.contains(Bytes.lower(t.bytes[s.range.lowerBound]))
+            && t.mask.isProse(s.range) {
             for lang in t.languages {
                 let pack = PhrasePack.pack(for: lang)
                 if let m = lang == .japanese ? japanese(s, t, pack) : spaced(s, t, pack, compiled[lang]!) {

@@ -55,9 +55,11 @@ public enum LengthLimitDetector {
                     counts(toks, t, pack, c, lang, into: &report)
                     trailingOnly(toks, t, pack, lang, into: &report)
                 }
+                placeholderCounts(t, pack, lang, into: &report)
             }
-            for (r, kind, _) in c.phrases.matches(in: t.bytes, mask: t.mask) {
-                switch kind {
+            for hit in t.hits(.length, lang) {
+                let r = hit.range
+                switch c.kinds[hit.item] {
                 case .single:
                     report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .singleUnit, unit: nil, language: lang))
                 case .gated:
@@ -72,6 +74,13 @@ public enum LengthLimitDetector {
                     continue
                 case .vague(let word):
                     if r.upperBound < t.bytes.count, t.bytes[r.upperBound] == 0x2D { continue }
+                    if pack.vagueNeedsContext.contains(word) {
+                        let next = PoliteFillerAnalyzer.nextWord(t, r.upperBound)
+                        let prev = PoliteFillerAnalyzer.previousWord(t, r.lowerBound)
+                        let a = Bytes.skipSpaces(r.upperBound, t.bytes)
+                        let clauseEnd = CapitalizationRepair.isTerminator(t.bytes, a) || (a < t.bytes.count && [0x2C, 0x3B, 0x3A, 0x29].contains(t.bytes[a]))
+                        if !(clauseEnd || pack.vagueContextNext.contains(next ?? "") || pack.vagueContextPrevious.contains(prev ?? "")) { continue }
+                    }
                     let msg = lang == .japanese
                         ? "「\(t.string(r))」は長さの上限ではありません。数値（例: 「200字以内」「3文で」）で指定するか、max_output_tokens を設定してください。"
                         : "'\(t.string(r))' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens."
@@ -80,6 +89,13 @@ public enum LengthLimitDetector {
             }
         }
         report.bounds = dedupe(report.bounds)
+        // A vague word next to a real bound in the same sentence ("Keep concise: at most 200 lines") is not reported.
+        if !report.bounds.isEmpty {
+            report.vague.removeAll { v in
+                guard let s = t.sentence(containing: v.range.lowerBound) else { return false }
+                return report.bounds.contains { s.range.overlaps($0.range) }
+            }
+        }
         report.lowerBounds = dedupe(report.lowerBounds)
         report.vague.sort { $0.range.lowerBound < $1.range.lowerBound }
         return report
@@ -97,10 +113,17 @@ public enum LengthLimitDetector {
 
     enum PhraseKind: Sendable { case single, gated, exclusive, vague(String), vagueException }
 
+    /// The length table (phrases and kinds) scanned by ``PhraseTables``.
+    static func phraseKinds(_ l: LengthPatterns) -> [(String, PhraseKind)] {
+        l.singleUnits.map { ($0, PhraseKind.single) } + l.verbGatedSingleUnits.map { ($0, .gated) }
+            + l.exclusive.map { ($0, .exclusive) } + l.vague.map { ($0, .vague($0)) }
+            + l.vagueExceptions.map { ($0, .vagueException) }
+    }
+
     struct Compiled: Sendable {
         /// Single units, verb-gated units, exclusive phrases, vague words and their exceptions in one
         /// table, so one leftmost-longest pass finds them all ("in short" wins over "short").
-        var phrases: PhraseIndex<PhraseKind>
+        var kinds: [PhraseKind]
         /// Qualifier word sequences, longest first, with "is a minimum".
         var allQualifiers: [([String], Bool)]
         var cjkUnits: [(String, [UInt8], LengthUnit)]
@@ -115,9 +138,7 @@ public enum LengthLimitDetector {
             let l = p.length
             let words: (String) -> [String] = { s in WordTokenizer.tokens(Array(s.utf8), 0..<s.utf8.count).map(\.lower) }
             out[p.language] = Compiled(
-                phrases: PhraseIndex(l.singleUnits.map { ($0, PhraseKind.single) } + l.verbGatedSingleUnits.map { ($0, .gated) }
-                                     + l.exclusive.map { ($0, .exclusive) } + l.vague.map { ($0, .vague($0)) }
-                                     + l.vagueExceptions.map { ($0, .vagueException) }),
+                kinds: phraseKinds(l).map(\.1),
                 allQualifiers: (l.qualifiers.map { (words($0), false) } + l.lowerQualifiers.map { (words($0), true) })
                     .sorted { $0.0.count > $1.0.count },
                 cjkUnits: l.cjkUnits.map { ($0.key, Array($0.key.utf8), $0.value) }.sorted { $0.1.count > $1.1.count },
@@ -131,7 +152,15 @@ public enum LengthLimitDetector {
     // MARK: - Counts in spaced languages
 
     private static func number(_ tok: WordToken, _ p: LengthPatterns) -> Int? {
-        if tok.isNumber { return Int(tok.lower.split(separator: ".").first ?? "") }
+        if tok.isNumber {
+            var v = 0
+            for c in tok.lower.utf8 {
+                guard c != 0x2E else { break }
+                v = v &* 10 &+ Int(c &- 0x30)
+                if v > 1_000_000_000 { return nil }
+            }
+            return v
+        }
         return p.numberWords[tok.lower]
     }
 
@@ -157,6 +186,8 @@ public enum LengthLimitDetector {
             if j + 1 < toks.count, let u = p.units[toks[j].lower + " " + toks[j + 1].lower] { unit = u; unitEnd = j + 1 }
             else if let u = p.units[toks[j].lower] { unit = u }
             guard let u = unit else { k += 1; continue }
+            // Number and unit on one line ("phase: 3\n  name: …" is YAML, not a bound).
+            if t.bytes[toks[k].range.upperBound..<toks[unitEnd].range.lowerBound].contains(Bytes.newline) { k += 1; continue }
             // "one step at a time", "at one point": single items are not bounds without a qualifier.
             let isOneWord = !toks[k].isNumber && v2 == 1
             var start = toks[k].range.lowerBound
@@ -187,6 +218,38 @@ public enum LengthLimitDetector {
         }
     }
 
+    /// "Write {{n}} words", "in ${count:3} sentences": a placeholder followed by a unit is a bound whose number
+    /// is only known at render time (`maximum` is the placeholder's numeric default, if any, else nil).
+    private static func placeholderCounts(_ t: PromptText, _ p: LengthPatterns, _ lang: TextLanguage, into report: inout LengthLimitReport) {
+        for span in t.mask.spans where span.kind == .mustache || span.kind == .dollarPlaceholder || span.kind == .bracePlaceholder {
+            guard let s = t.sentence(containing: span.range.lowerBound), span.range.upperBound < s.range.upperBound else { continue }
+            let toks = t.proseTokens(span.range.upperBound..<s.range.upperBound, keepPunctuation: true).prefix(4)
+            var j = toks.startIndex
+            while j < toks.endIndex, toks[j].lower == "-" || p.modifiers.contains(toks[j].lower) { j += 1 }
+            guard j < toks.endIndex, let u = p.units[toks[j].lower] else { continue }
+            // Nothing but blanks, hyphens and modifiers between the placeholder and the unit.
+            if t.bytes[span.range.upperBound..<toks[j].range.lowerBound].contains(Bytes.newline) { continue }
+            // Numeric default: ${count:3}.
+            var value: Int? = nil
+            let body = t.bytes[span.range]
+            if let colon = body.firstIndex(of: 0x3A) {
+                let digits = body[(colon + 1)...].prefix { Bytes.isDigit($0) }
+                if !digits.isEmpty { value = Int(String(decoding: digits, as: UTF8.self)) }
+            }
+            // The placeholder must look like a number: a numeric default or a count-like name ({{n}}, ${max_words}).
+            if value == nil {
+                let name = String(decoding: Bytes.folded(t.string(span.range)).filter { Bytes.isASCIILetter($0) || $0 == 0x5F }, as: UTF8.self)
+                let parts = name.split(separator: "_").map(String.init)
+                let countLike = ["n", "k", "num", "number", "count", "max", "min", "limit", "length", "len", "size", "total",
+                                 "words", "sentences", "paragraphs", "lines", "items", "maxwords", "wordcount", "numwords"]
+                guard countLike.contains(name) || parts.contains(where: { countLike.contains($0) })
+                        || ["count", "num", "max", "limit", "length"].contains(where: { name.contains($0) }) else { continue }
+            }
+            let r = span.range.lowerBound..<toks[j].range.upperBound
+            report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .count, unit: u, minimum: value, maximum: value, language: lang))
+        }
+    }
+
     /// "answer with the final result only": an output verb, then "only" ending the clause.
     private static func trailingOnly(_ toks: [WordToken], _ t: PromptText, _ p: LengthPatterns, _ lang: TextLanguage, into report: inout LengthLimitReport) {
         do {
@@ -194,7 +257,11 @@ public enum LengthLimitDetector {
                   let v = toks.firstIndex(where: { p.outputVerbs.contains($0.lower) }) else { return }
             for k in (v + 1)..<max(v + 1, toks.count) where toks[k].lower == "only" || toks[k].lower == "solamente" || toks[k].lower == "únicamente" {
                 let nextIsEnd = k + 1 >= toks.count || [".", ",", ";", ":", "!", ")"].contains(toks[k + 1].lower)
-                if nextIsEnd, k > v + 1 {
+                // Verb … only: at most 8 words between, all prose words on one line.
+                let between = toks[(v + 1)..<k]
+                let r0 = toks[v].range.lowerBound..<toks[k].range.upperBound
+                if nextIsEnd, k > v + 1, between.count <= 8, between.allSatisfy(\.isWord), t.mask.isProse(r0),
+                   !t.bytes[r0].contains(Bytes.newline) {
                     let r = toks[v].range.lowerBound..<toks[k].range.upperBound
                     report.bounds.append(LengthBound(range: r, matched: t.string(r), kind: .exclusiveOutput, unit: nil, language: lang))
                     return

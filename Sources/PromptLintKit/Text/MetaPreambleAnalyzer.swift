@@ -5,17 +5,13 @@
 public enum MetaPreambleAnalyzer: TextAnalyzer {
     public static let identifier = "meta-preamble"
 
-    static let indexes: [TextLanguage: PhraseIndex<MetaPreamble>] = {
-        var out: [TextLanguage: PhraseIndex<MetaPreamble>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.metaPreambles.map { ($0.phrase, $0) }) }
-        return out
-    }()
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, entry, _) in index.matches(in: t.bytes, mask: t.mask) where CapitalizationRepair.isSentenceStart(r.lowerBound, t.bytes) {
+            let table = PhrasePack.pack(for: lang).metaPreambles
+            for hit in t.hits(.meta, lang) where CapitalizationRepair.isSentenceStart(hit.range.lowerBound, t.bytes) {
+                let r = hit.range, entry = table[hit.item]
                 let edits = entry.replacement.map { CapitalizationRepair.replacement(of: r, with: $0, in: t) } ?? []
                 let msg = lang == .japanese
                     ? "「\(t.string(r))」はプロンプトについての説明です。指示を直接書いてください。"

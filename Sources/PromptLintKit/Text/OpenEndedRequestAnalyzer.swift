@@ -4,18 +4,15 @@
 public enum OpenEndedRequestAnalyzer: TextAnalyzer {
     public static let identifier = "open-ended-request"
 
-    static let indexes: [TextLanguage: PhraseIndex<String>] = {
-        var out: [TextLanguage: PhraseIndex<String>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.openEnded.map { ($0, $0) }) }
-        return out
-    }()
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         var bounds: [Range<Int>]? = nil
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, phrase, _) in index.matches(in: t.bytes, mask: t.mask) {
+            let pack = PhrasePack.pack(for: lang)
+            // Items past the phrase list are exceptions ("exhaustive checks"): leftmost-longest lets them shadow.
+            for hit in t.hits(.openEnded, lang) where hit.item < pack.openEnded.count {
+                let r = hit.range, phrase = pack.openEnded[hit.item]
                 if bounds == nil { bounds = LengthLimitDetector.detect(t).bounds.map(\.range) }
                 let sentence = t.sentence(containing: r.lowerBound)?.range ?? r
                 if bounds!.contains(where: { sentence.overlaps($0) }) { continue }

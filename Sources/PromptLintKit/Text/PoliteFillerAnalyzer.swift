@@ -9,24 +9,22 @@
 public enum PoliteFillerAnalyzer: TextAnalyzer {
     public static let identifier = "polite-filler"
 
-    static let indexes: [TextLanguage: PhraseIndex<PoliteFiller>] = {
-        var out: [TextLanguage: PhraseIndex<PoliteFiller>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.politeFillers.map { ($0.phrase, $0) }) }
-        return out
-    }()
 
     private static let verbBefore: Set<String> = ["to", "will", "would", "can", "could", "must", "might", "may", "cannot",
                                                    "should", "not", "never", "always", "hard", "easy", "aims"]
     private static let objectAfter: Set<String> = ["the", "them", "him", "her", "everyone", "everybody", "people", "users",
                                                    "customers", "readers", "audience", "their", "his", "both", "me"]
+    private static let clauseWords: Set<String> = ["what", "that", "which", "how", "why", "where", "when", "whether", "who",
+                                                   "because", "if", "since", "unless", "as", "than", "exactly", "all"]
     private static let closingFollowers: Set<String> = ["for", "in", "so", "very", "again", "a", "much"]
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         let b = t.bytes
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, entry, _) in index.matches(in: b, mask: t.mask) {
+            let table = PhrasePack.pack(for: lang).politeFillers
+            for hit in t.hits(.polite, lang) {
+                let r = hit.range, entry = table[hit.item]
                 let atStart = CapitalizationRepair.isSentenceStart(r.lowerBound, b)
                 let prev = previousWord(t, r.lowerBound)
                 let next = nextWord(t, r.upperBound)
@@ -41,6 +39,8 @@ public enum PoliteFillerAnalyzer: TextAnalyzer {
                     if entry.phrase == "please", objectAfter.contains(next ?? "") { continue }
                     out.append(t.match(r, msg, edits: CapitalizationRepair.removal(of: r, in: t), safe: true, code: code, language: lang))
                 case .leadIn:
+                    // "This is what I want you to do": a relative clause, not a request frame.
+                    if let p = prev, clauseWords.contains(p) { continue }
                     var edits = CapitalizationRepair.removal(of: r, in: t)
                     if atStart, let s = t.sentence(containing: r.lowerBound), s.range.upperBound > 0,
                        b[s.range.upperBound - 1] == 0x3F, s.range.upperBound - 1 >= r.upperBound {
@@ -50,13 +50,22 @@ public enum PoliteFillerAnalyzer: TextAnalyzer {
                 case .closing:
                     if entry.phrase == "thanks" || entry.phrase == "gracias", next == "to" || next == "a" { continue }
                     let a = Bytes.skipSpaces(r.upperBound, b)
-                    let followedByEnd = CapitalizationRepair.isTerminator(b, a) || (a < b.count && (b[a] == 0x2C || b[a] == 0x21))
-                    if atStart, let s = t.sentence(containing: r.lowerBound), t.mask.isProse(s.range),
-                       followedByEnd || closingFollowers.contains(next ?? "") || lang == .japanese {
-                        if lang == .japanese, !(CapitalizationRepair.isTerminator(b, a)) {
+                    let followedByEnd = CapitalizationRepair.isTerminator(b, a) || (a < b.count && b[a] == 0x21)
+                    let sentence = t.sentence(containing: r.lowerBound)
+                    // The whole sentence is a courtesy: it starts with the phrase, is short, has no digits.
+                    let wholeSentence = sentence.map { s in
+                        s.range.lowerBound == r.lowerBound && t.mask.isProse(s.range) && s.range.count <= 80
+                            && !t.bytes[s.range].contains(where: Bytes.isDigit)
+                            && (followedByEnd || closingFollowers.contains(next ?? "") || lang == .japanese)
+                    } ?? false
+                    if wholeSentence, let s = sentence {
+                        if lang == .japanese, !CapitalizationRepair.isTerminator(b, a) {
                             out.append(t.match(r, msg, code: code, language: lang)); continue
                         }
                         out.append(t.match(s.range, msg, edits: [TextEdit(range: s.removalRange, replacement: "")], safe: true, code: code, language: lang))
+                    } else if atStart, CapitalizationRepair.commaLength(b, a) > 0 {
+                        // "Thanks, what about…" → "What about…"
+                        out.append(t.match(r, msg, edits: CapitalizationRepair.removal(of: r, in: t), safe: true, code: code, language: lang))
                     } else if !atStart, CapitalizationRepair.isTerminator(b, a), precededByComma(b, r.lowerBound) {
                         out.append(t.match(r, msg, edits: CapitalizationRepair.removal(of: r, in: t), safe: true, code: code, language: lang))
                     } else if atStart || precededByComma(b, r.lowerBound) {

@@ -9,6 +9,8 @@ public struct PromptText: Sendable {
     public let languages: [TextLanguage]
     /// Word and punctuation tokens of the whole text, in order.
     let tokens: [WordToken]
+    /// Phrase-table matches per (table, language) slot, from one scan.
+    let phraseHits: [[PhraseTables.Hit]]
     /// Length bounds and vague length words (computed once; several rules use them).
     public private(set) var lengthReport = LengthLimitReport()
 
@@ -20,11 +22,14 @@ public struct PromptText: Sendable {
         sentences = SentenceSplitter.split(bytes: b, mask: mask)
         languages = ScriptDetector.languages(bytes: b)
         tokens = WordTokenizer.tokens(b, 0..<b.count, keepPunctuation: true)
+        phraseHits = PhraseTables.shared.scan(b, mask: mask, languages: languages)
         lengthReport = LengthLimitDetector.compute(self)
     }
 
     /// The prose tokens inside `r` (words only unless `keepPunctuation`).
-    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false) -> [WordToken] {
+    /// With `includeQuoted`, tokens in quotes, placeholders, tags and inline code count too (not code fences or
+    /// data elements).
+    func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false, includeQuoted: Bool = false) -> [WordToken] {
         var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -34,7 +39,12 @@ public struct PromptText: Sendable {
         var k = lo
         while k < tokens.count, tokens[k].range.upperBound <= r.upperBound {
             let tok = tokens[k]
-            if (keepPunctuation || tok.isWord), mask.isProse(tok.range) { out.append(tok) }
+            if keepPunctuation || tok.isWord {
+                if mask.isProse(tok.range) { out.append(tok) }
+                else if includeQuoted, let k = mask.span(containing: tok.range.lowerBound)?.kind, k != .codeFence, k != .dataElement {
+                    out.append(tok)
+                }
+            }
             k += 1
         }
         return out
@@ -56,4 +66,7 @@ public struct PromptText: Sendable {
     }
 
     func uses(_ l: TextLanguage) -> Bool { languages.contains(l) }
+
+    /// Matches of one phrase table for one language.
+    func hits(_ table: PhraseTables.Table, _ l: TextLanguage) -> [PhraseTables.Hit] { phraseHits[PhraseTables.slot(table, l)] }
 }

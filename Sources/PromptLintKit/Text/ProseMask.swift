@@ -17,7 +17,10 @@
 /// - XML/HTML-style tags `<x>`, `</x>`, `<x a="1">`, `<x/>` (the tag, not the element's content);
 /// - `[PLACEHOLDER]`: brackets around ≥ 2 characters of capitals, digits, `_`, `-`, spaces;
 /// - URLs starting `http://`, `https://` or `www.` up to whitespace (trailing `.,;:!?)` excluded);
-/// - quoted example data, see below.
+/// - quoted example data, see below;
+/// - the content of data elements: `<example>…</example>` and likewise `examples`, `sample(s)`,
+///   `transcript`, `document(s)`, `input`, `data`, `context`, `article`, `email`, `conversation`, `dialogue`
+///   (case-insensitive, attributes allowed): pasted material, not the author's instructions.
 ///
 /// Quoted-data heuristic: a double-quoted span (`"…"` or `“…”`) or single-quoted span (`'…'`,
 /// `‘…’`, opened after a non-letter and closed before a non-letter, so apostrophes never pair)
@@ -31,7 +34,7 @@
 public struct ProseMask: Sendable {
     public enum Kind: String, Sendable, Hashable {
         case codeFence, inlineCode, mustache, dollarPlaceholder, bracePlaceholder, json,
-             xmlTag, bracketPlaceholder, url, quoted
+             xmlTag, bracketPlaceholder, url, quoted, dataElement
     }
 
     public struct Span: Sendable, Hashable {
@@ -54,6 +57,8 @@ public struct ProseMask: Sendable {
         var fenced = [Bool](repeating: false, count: b.count)
         for s in found { for k in s.range { fenced[k] = true } }
         Self.scanInline(b, fenced: fenced, into: &found)
+        var data: [Span] = []
+        Self.scanDataElements(b, found, into: &data)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Drop spans nested in an earlier one.
         var merged: [Span] = []
@@ -66,6 +71,16 @@ public struct ProseMask: Sendable {
             }
             merged.append(s)
         }
+        // Data-element content is split around the spans inside it, so placeholders there stay visible.
+        for d in data {
+            var start = d.range.lowerBound
+            for m in merged where m.range.overlaps(d.range) {
+                if m.range.lowerBound > start { merged.append(Span(range: start..<m.range.lowerBound, kind: .dataElement)) }
+                start = max(start, m.range.upperBound)
+            }
+            if start < d.range.upperBound { merged.append(Span(range: start..<d.range.upperBound, kind: .dataElement)) }
+        }
+        merged.sort { $0.range.lowerBound < $1.range.lowerBound }
         spans = merged
         for s in merged { for k in s.range { prose[k] = false } }
     }
@@ -93,6 +108,43 @@ public struct ProseMask: Sendable {
 
     /// Spans of the given kinds.
     public func spans(of kinds: Set<Kind>) -> [Span] { spans.filter { kinds.contains($0.kind) } }
+
+    // MARK: - Data elements
+
+    static let dataElementNames: Set<String> = [
+        "example", "examples", "sample", "samples", "transcript", "document", "documents", "input", "data", "context",
+        "article", "email", "conversation", "dialogue", "dialog",
+    ]
+
+    /// `<example …>` … `</example>`: the content between a data tag and its closing tag.
+    private static func scanDataElements(_ b: [UInt8], _ spans: [Span], into out: inout [Span]) {
+        let tags = spans.filter { $0.kind == .xmlTag }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var k = 0
+        while k < tags.count {
+            let (name, closing) = tagName(b, tags[k].range)
+            guard !closing, dataElementNames.contains(name) else { k += 1; continue }
+            var depth = 1
+            var m = k + 1
+            while m < tags.count {
+                let (n2, c2) = tagName(b, tags[m].range)
+                if n2 == name { depth += c2 ? -1 : 1; if depth == 0 { break } }
+                m += 1
+            }
+            guard m < tags.count else { k += 1; continue }
+            let inner = tags[k].range.upperBound..<tags[m].range.lowerBound
+            if !inner.isEmpty { out.append(Span(range: inner, kind: .dataElement)) }
+            k = m + 1
+        }
+    }
+
+    private static func tagName(_ b: [UInt8], _ r: Range<Int>) -> (String, Bool) {
+        var j = r.lowerBound + 1
+        let closing = j < r.upperBound && b[j] == 0x2F
+        if closing { j += 1 }
+        let s = j
+        while j < r.upperBound, Bytes.isASCIIAlnum(b[j]) || b[j] == 0x5F || b[j] == 0x2D { j += 1 }
+        return (String(decoding: Bytes.folded(Bytes.string(b, s..<j)), as: UTF8.self), closing)
+    }
 
     // MARK: - Fenced code
 

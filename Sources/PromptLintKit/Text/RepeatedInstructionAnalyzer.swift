@@ -32,27 +32,63 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
     public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
 
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
-        struct Item { var loc: RepeatedInstruction.Location; var set: [Int] }
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
-            for s in t.sentences {
-                let set = contentSet(t, s)
+            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) {
+                let (set, negated) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
-                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set))
+                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated))
             }
         }
+        // Prefix filtering (set-similarity join): with elements in one global order (hash value),
+        // two sets with Jaccard ≥ t share an element among the first |S| - ⌈t·|S|⌉ + 1 of each.
         var out: [RepeatedInstruction] = []
-        for a in 0..<items.count {
-            for c in (a + 1)..<max(a + 1, items.count) {
-                let x = items[a].set, y = items[c].set
-                // Jaccard ≥ 0.8 needs the smaller set to be ≥ 0.8 × the larger.
-                if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
-                let inter = intersectionCount(x, y)
-                let j = Double(inter) / Double(x.count + y.count - inter)
-                if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
+        var index: [Int: [Int]] = [:]
+        var seen = [Int](repeating: -1, count: items.count)
+        for c in 0..<items.count {
+            let y = items[c].set
+            let prefix = y.count - Int((threshold * Double(y.count)).rounded(.up)) + 1
+            for e in y.prefix(prefix) {
+                for a in index[e, default: []] where seen[a] != c {
+                    seen[a] = c
+                    // "Do X" and "Do not X" are opposite instructions, not repeats.
+                    if items[a].negated != items[c].negated { continue }
+                    let x = items[a].set
+                    if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
+                    let inter = intersectionCount(x, y)
+                    let j = Double(inter) / Double(x.count + y.count - inter)
+                    if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
+                }
             }
+            for e in y.prefix(prefix) { index[e, default: []].append(c) }
         }
+        // Each later sentence is reported once, against its earliest look-alike.
+        var firstFor: [RepeatedInstruction.Location: RepeatedInstruction] = [:]
+        for r in out {
+            if let have = firstFor[r.second], (have.first.messageIndex, have.first.range.lowerBound) <= (r.first.messageIndex, r.first.range.lowerBound) { continue }
+            firstFor[r.second] = r
+        }
+        out = Array(firstFor.values)
+        out.sort { ($0.second.messageIndex, $0.second.range.lowerBound, $0.first.messageIndex, $0.first.range.lowerBound)
+                 < ($1.second.messageIndex, $1.second.range.lowerBound, $1.first.messageIndex, $1.first.range.lowerBound) }
         return out
+    }
+
+    static let negations: Set<String> = ["not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "without",
+                                         "avoid", "nunca", "ni", "sin", "ない", "ず", "禁止"]
+
+    /// Code, markup and data lines are not instructions: `{ } ; = < >` or a high share of punctuation.
+    static func looksLikeCode(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        // Markdown table rows repeat headers by design.
+        if let f = r.first, b[f] == 0x7C { return true }
+        var punct = 0, letters = 0
+        for k in r {
+            let c = b[k]
+            if c == 0x7B || c == 0x7D || c == 0x3B || c == 0x3D || c == 0x3C || c == 0x3E || c == 0x26 || c == 0x5C { return true }
+            if c >= 0x80 || Bytes.isASCIILetter(c) { letters += 1 } else if !Bytes.isWhitespace(c) && !Bytes.isDigit(c) { punct += 1 }
+        }
+        return punct * 8 > letters
     }
 
     private static func intersectionCount(_ x: [Int], _ y: [Int]) -> Int {
@@ -67,11 +103,18 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
     static let stopHashes = Set(stopWords.map(Bytes.fnv))
 
     /// Sorted hashes of the sentence's normalised content words.
-    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] {
+    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] { content(t, s).set }
+
+    static let negationHashes = Set(negations.map(Bytes.fnv))
+
+    /// Sorted hashes of the normalised content words, and whether the sentence is negated.
+    static func content(_ t: PromptText, _ s: Sentence) -> (set: [Int], negated: Bool) {
+        var negated = false
         var words: [Int] = []
         var prevCJK: UInt64? = nil
         var prevEnd = -1
-        for tok in t.proseTokens(s.contentRange) {
+        // Quoted and placeholder text counts too ("a section called \"SUMMARY\"" ≠ "… \"IDEAS\"").
+        for tok in t.proseTokens(s.contentRange, includeQuoted: true) {
             let u = tok.lower.utf8
             let h = Bytes.fnv(tok.lower)
             if let f = u.first, f >= 0xE3, u.count <= 4 {
@@ -83,14 +126,15 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
                 continue
             }
             prevCJK = nil
-            if stopHashes.contains(h) { continue }
+            if negationHashes.contains(h) { negated = true }
+            if tok.isNumber || u.count < 2 || stopHashes.contains(h) { continue }
             words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
         }
         words.sort()
         var unique: [Int] = []
         unique.reserveCapacity(words.count)
         for w in words where unique.last != w { unique.append(w) }
-        return unique
+        return (unique, negated)
     }
 
     /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.

@@ -17,8 +17,6 @@ public struct Sentence: Sendable, Hashable {
     /// sentence on the same line, or the whole line (list marker and newline included) when the
     /// sentence is alone on its line.
     public var removalRange: Range<Int>
-    /// Index of the text among several analysed together (set by callers).
-    public var messageIndex: Int = 0
 }
 
 public enum SentenceSplitter {

@@ -33,7 +33,14 @@ extension PromptText {
 
 }
 
-/// Slug for match codes: "in order to" → "in-order-to".
+/// Slug for match codes: "in order to" → "in-order-to" (bytes: spaces → "-", ASCII lowercased, other ASCII
+/// punctuation except `-` and `'` dropped, non-ASCII kept).
 func slug(_ s: String) -> String {
-    String(s.lowercased().map { $0 == " " ? "-" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" })
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for c in s.utf8 {
+        if c == 0x20 { out.append(0x2D) }
+        else if c >= 0x80 || Bytes.isASCIIAlnum(c) || c == 0x2D || c == 0x27 { out.append(Bytes.lower(c)) }
+    }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -5,17 +5,13 @@
 public enum WordyPhraseAnalyzer: TextAnalyzer {
     public static let identifier = "wordy-phrase"
 
-    static let indexes: [TextLanguage: PhraseIndex<WordyPhrase>] = {
-        var out: [TextLanguage: PhraseIndex<WordyPhrase>] = [:]
-        for p in PhrasePack.all { out[p.language] = PhraseIndex(p.wordyPhrases.map { ($0.phrase, $0) }) }
-        return out
-    }()
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         for lang in t.languages {
-            guard let index = indexes[lang] else { continue }
-            for (r, entry, _) in index.matches(in: t.bytes, mask: t.mask) {
+            let table = PhrasePack.pack(for: lang).wordyPhrases
+            for hit in t.hits(.wordy, lang) {
+                let r = hit.range, entry = table[hit.item]
                 let edits = CapitalizationRepair.replacement(of: r, with: entry.replacement, in: t)
                 let msg = entry.replacement.isEmpty
                     ? "\"\(t.string(r))\" adds words without meaning; remove it."

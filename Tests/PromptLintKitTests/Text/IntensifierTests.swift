@@ -27,5 +27,8 @@ import Testing
         "This is the very first step.",
         "It takes quite a while.",
         "Everything is justified.",
+        "Optimize for real users, not just benchmark scores.",
+        "Explain them simply like you'd tell a friend.",
+        #"Transcript: you\u0026#39;re just going into this,\nbasically."#,
     ]) func negatives(_ s: String) { expectClean(IntensifierAnalyzer.self, s) }
 }

@@ -31,10 +31,19 @@ import Testing
     }
 
     @Test func severalBounds() {
-        #expect(bounds("Return 3-5 Markdown bullets of 10 words each.") == ["3-5 Markdown bullets", "of 10 words"])
+        #expect(bounds("Return 3-5 Markdown bullets of 10 words each.") == ["3-5 Markdown bullets", "10 words"])
         let r = LengthLimitDetector.detect("Output only the label.")
         #expect(r.bounds.map(\.matched) == ["Output only", "the label"])
         #expect(r.bounds.map(\.kind) == [.exclusiveOutput, .singleUnit])
+    }
+
+    @Test func placeholderCounts() {
+        let r = LengthLimitDetector.detect("Write {{n}} words about ${topic}. Then ${count:3} short paragraphs.")
+        #expect(r.bounds.map(\.matched) == ["{{n}} words", "${count:3} short paragraphs"])
+        #expect(r.bounds.map(\.maximum) == [nil, 3])
+        #expect(RequestedLengthEstimator.estimate("Then ${count:3} short paragraphs.")?.estimatedTokens == 405)
+        #expect(LengthLimitDetector.detect("Use {max_words} words.").bounds.map(\.matched) == ["{max_words} words"])
+        #expect(LengthLimitDetector.detect("Summarize {{text}} words of wisdom.").bounds.isEmpty)
     }
 
     @Test func countValues() {
@@ -94,7 +103,24 @@ import Testing
         "Print \"only output\" literally.",
         "Use only the provided context.",
         "500字以上で書いてください。",
+        "- phase: 3\n  name: Architecture Audit",
+        "Output (TODO Only) the list.",
+        "Even briefly mentioned tools must appear.",
     ]) func notLimits(_ s: String) { #expect(bounds(s).isEmpty, "\(bounds(s))") }
+
+    @Test(arguments: [
+        "A teenage boy, short hair, black glasses.",
+        "Do not just make the sentence shorter by cutting words out.",
+        "In short, explain the idea.",
+        "Plan the short-term roadmap.",
+        "Write a short story about a dragon.",
+    ]) func notVague(_ s: String) { #expect(LengthLimitDetector.detect(s).vague.isEmpty) }
+
+    @Test func vagueWordNextToABoundIsNotReported() {
+        let r = LengthLimitDetector.detect("Keep it concise: at most 200 lines. Be brief.")
+        #expect(r.bounds.map(\.matched) == ["at most 200 lines"])
+        #expect(r.vague.map(\.matched) == ["brief"])
+    }
 
     @Test func lowerBounds() {
         let r = LengthLimitDetector.detect("Write at least 500 words. Then 3 paragraphs or more.")

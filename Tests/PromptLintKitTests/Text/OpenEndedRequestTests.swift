@@ -27,5 +27,6 @@ import Testing
         "Give as many as possible, up to 5 ideas.",
         "List all files in one line.",
         "Use `list all` in the shell.",
+        "Use discriminated unions and exhaustive checks.",
     ]) func boundedInSameSentence(_ s: String) { expectClean(OpenEndedRequestAnalyzer.self, s) }
 }

@@ -42,6 +42,12 @@ import Testing
         }
     }
 
+    @Test func longCourtesySentenceWithDataIsNotRemoved() {
+        // A transcript line: reported, but never deleted (it carries digits and other words).
+        let ms = PoliteFillerAnalyzer.analyze("[turn 3] human: Thanks for the 2 answers [00:01.5] again.")
+        #expect(ms.allSatisfy { $0.edits.isEmpty })
+    }
+
     @Test(arguments: [
         "```\nplease do this\n```",
         "Run `please build` first.",
@@ -53,5 +59,7 @@ import Testing
         "Thanks to the context window we can fit it.",
         "<please>text</please>",
         "See https://example.com/please for details.",
+        // Corpus regressions.
+        "This is what I want you to do for me: write a script.",
     ]) func ignoresNonProseAndOtherWords(_ s: String) { expectClean(PoliteFillerAnalyzer.self, s) }
 }

@@ -43,8 +43,15 @@ import Testing
     }
 
     @Test func xmlTagsAndBracketPlaceholders() {
-        let s = "<document id=\"1\">please</document> [INSERT TEXT] [x] a < b"
-        #expect(spans(s) == ["<document id=\"1\">", "</document>", "[INSERT TEXT]"])
+        let s = "<rules id=\"1\">please</rules> [INSERT TEXT] [x] a < b"
+        #expect(spans(s) == ["<rules id=\"1\">", "</rules>", "[INSERT TEXT]"])
+    }
+
+    @Test func dataElementContent() {
+        let s = "Reply politely.\n<examples>\n[human]: Thanks.\n</examples>\n<Transcript id=\"1\">please</Transcript> <b>keep</b>"
+        #expect(spans(s) == ["<examples>", "\n[human]: Thanks.\n", "</examples>", "<Transcript id=\"1\">", "please", "</Transcript>", "<b>", "</b>"])
+        #expect(PoliteFillerAnalyzer.analyze(s).isEmpty)
+        #expect(spans("<input>Hi {{name}}, please</input>") == ["<input>", "Hi ", "{{name}}", ", please", "</input>"])
     }
 
     @Test func urls() {

@@ -32,10 +32,29 @@ import Testing
         #expect(RepeatedInstructionAnalyzer.analyze("Summarize the meeting notes for managers. Translate the meeting notes into German.").isEmpty)
     }
 
+    @Test func quotedNamesDistinguishSentences() {
+        let s = "In a section called \"ABOUT THIS PLAN\", write a 25 word sentence. In a section called \"OUTLINE SUMMARY\", write a 25 word sentence."
+        #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+    }
+
     @Test func stemming() {
         #expect(RepeatedInstructionAnalyzer.stem("summaries") == "summari")
         #expect(RepeatedInstructionAnalyzer.stem("listing") == "list")
         #expect(RepeatedInstructionAnalyzer.stem("class") == "class")
         #expect(RepeatedInstructionAnalyzer.stem("model's") == "model")
     }
+}
+
+@Test func negationIsNotAStopWord() {
+    let s = "The pattern-inside operator keeps findings that reside within its expression. The pattern-not-inside operator keeps findings that do not reside within its expression."
+    #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+}
+
+@Test func examplesInDataElementsAreNotInstructions() {
+    let s = "<examples>\n[human]: I want to ask for a raise today.\n[human]: I want to ask for a raise today.\n</examples>"
+    #expect(RepeatedInstructionAnalyzer.analyze(s).isEmpty)
+}
+
+@Test func tableRowsAreNotInstructions() {
+    #expect(RepeatedInstructionAnalyzer.analyze("| Pattern | Detection Criteria | Skill Name |\n| a | b | c |\n| Pattern | Detection Criteria | Skill Name |").isEmpty)
 }

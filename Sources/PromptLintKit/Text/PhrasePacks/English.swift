@@ -195,7 +195,7 @@ extension PhrasePack {
                 "under", "at most", "no more than", "not more than", "up to", "max", "max.", "maximum", "maximum of",
                 "a maximum of", "limit", "limit it to", "limited to", "less than", "fewer than", "within", "exactly",
                 "between", "no longer than", "not exceeding", "not to exceed", "only", "in", "with", "using", "around",
-                "about", "approximately", "roughly", "of", "to",
+                "about", "approximately", "roughly", "to",
             ],
             lowerQualifiers: ["at least", "more than", "minimum", "minimum of", "a minimum of", "over", "no less than",
                               "not less than", "no fewer than", "or more"],
@@ -233,7 +233,17 @@ extension PhrasePack {
                     "to the point", "not too long", "shorter"],
             vagueExceptions: ["in short", "short-term", "short term", "for short", "short of", "shortly", "in brief",
                               "the brief", "a brief history", "short story", "short stories", "short film", "short films",
-                              "short-form", "short form", "short video", "short videos", "shorts"]
+                              "short-form", "short form", "short video", "short videos", "shorts", "briefly mentioned",
+                              "short-lived", "short circuit"],
+            vagueNeedsContext: ["short", "shorter", "brief"],
+            vagueContextNext: ["answer", "answers", "response", "responses", "reply", "replies", "summary", "summaries",
+                               "description", "descriptions", "paragraph", "paragraphs", "sentence", "sentences",
+                               "explanation", "explanations", "text", "list", "version", "message", "messages", "note",
+                               "notes", "intro", "introduction", "overview", "caption", "captions", "bio", "post",
+                               "posts", "output", "outputs", "reason", "comment", "comments", "feedback", "report",
+                               "and", "but", "yet", "as", "than"],
+            vagueContextPrevious: ["be", "keep", "it", "is", "are", "stay", "remain", "very", "and", "make", "answers",
+                                   "responses", "replies", "short", "brief", "concise", "clear", "or"]
         ),
         openEnded: [
             "list all", "list every", "as many as possible", "as many as you can", "in as much detail as possible",
@@ -241,11 +251,14 @@ extension PhrasePack {
             "exhaustive", "exhaustively", "every possible", "comprehensive list", "all possible",
             "everything you know", "all the details", "all details", "no matter how long", "as long as possible",
         ],
+        openEndedExceptions: ["exhaustive check", "exhaustive checks", "exhaustive checking", "exhaustive switch",
+                              "exhaustive matching", "exhaustive pattern", "exhaustiveness", "exhaustive error handling",
+                              "exhaustive handling", "exhaustive type checking"],
         stopWords: [
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
             "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "you", "your",
             "i", "me", "my", "we", "our", "they", "them", "their", "he", "she", "his", "her", "will", "would",
-            "should", "can", "could", "do", "does", "did", "not", "no", "so", "if", "then", "than", "any", "all",
+            "should", "can", "could", "do", "does", "did", "so", "if", "then", "than", "any", "all",
             "each", "into", "about", "please", "also", "very", "just", "only", "must", "may", "might", "shall",
             "have", "has", "had", "what", "which", "who", "when", "where", "how", "there", "here",
         ]

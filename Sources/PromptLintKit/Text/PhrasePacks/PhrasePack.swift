@@ -9,6 +9,8 @@ public struct PhrasePack: Sendable {
     public var intensifiers: [String]
     public var length: LengthPatterns
     public var openEnded: [String]
+    /// Phrases containing an open-ended word that are not requests ("exhaustive checks" in TypeScript).
+    public var openEndedExceptions: [String] = []
     public var stopWords: Set<String>
 
     public static let all: [PhrasePack] = [.english, .japanese, .spanish]
@@ -115,6 +117,11 @@ public struct LengthPatterns: Sendable {
     public var vague: [String]
     /// Phrases containing a vague word that are not about length ("in short").
     public var vagueExceptions: [String]
+    /// Vague words that are about length only in context ("short hair" is not): reported only when the next
+    /// word is in ``vagueContextNext``, the previous word in ``vagueContextPrevious``, or a clause ends after them.
+    public var vagueNeedsContext: Set<String> = []
+    public var vagueContextNext: Set<String> = []
+    public var vagueContextPrevious: Set<String> = []
     /// CJK: units written right after a number ("文字", "つ").
     public var cjkUnits: [String: LengthUnit] = [:]
     /// CJK: qualifiers after number+unit that make it a bound ("以内").

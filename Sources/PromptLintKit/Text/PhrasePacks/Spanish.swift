@@ -87,7 +87,7 @@ extension PhrasePack {
                     "lo más detallado posible", "con el mayor detalle posible", "lista completa", "exhaustiva",
                     "exhaustivo", "enumera todos", "enumera todas"],
         stopWords: ["el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "que", "y", "o", "en", "por",
-                    "para", "con", "es", "son", "se", "al", "lo", "como", "su", "sus", "tu", "tus", "te", "me", "no",
+                    "para", "con", "es", "son", "se", "al", "lo", "como", "su", "sus", "tu", "tus", "te", "me",
                     "si", "más", "pero", "este", "esta", "estos", "estas", "ese", "esa", "muy", "sin", "sobre", "cada",
                     "por favor", "debes", "puedes"]
     )
