@@ -1,6 +1,8 @@
 // promptlint-bench: tokenizer throughput and load-time benchmark (run by scripts/bench-tokenizer).
 //
 //   promptlint-bench load ENCODING            cold vocabulary load of one encoding, in ms
+//   promptlint-bench cold FILE [--chunks]     one encode of FILE per encoding in this fresh process
+//                                             (empty caches), vocabulary load excluded
 //   promptlint-bench run FILE [--runs N] [--dump-ids DIR] [--json OUT] [--no-pathological]
 //                                             throughput on FILE for both encodings, whole-file and
 //                                             4 KB chunks, plus pathological 1 MB inputs
@@ -78,6 +80,25 @@ if args[1] == "load" {
     let t2 = now()
     print(String(format: "%@ vocab ready %.2f ms (+ first encode incl. Unicode table %.2f ms)",
                  encoding.rawValue, (t1 - t0) * 1000, (t2 - t1) * 1000))
+    exit(0)
+}
+
+if args[1] == "cold" {
+    guard let data = FileManager.default.contents(atPath: args[2]) else { print("cannot read \(args[2])"); exit(1) }
+    let text = String(decoding: data, as: UTF8.self)
+    let chunked = args.contains("--chunks")
+    let inputs = chunked ? chunks(text, size: 4096) : [text]
+    for encoding in Encoding.allCases {
+        let tokenizer = Tokenizer.shared(encoding)
+        _ = tokenizer.encode("warm up the class table")
+        let c0 = cpuNow()
+        let t0 = now()
+        let tokens = inputs.reduce(0) { $0 + tokenizer.encode($1).count }
+        let wall = now() - t0, cpu = cpuNow() - c0
+        let mb = Double(data.count) / 1e6
+        print(String(format: "%@ cold %@: %.2f MB/s wall, %.2f MB/s CPU (%d tokens)", encoding.rawValue,
+                     chunked ? "4 KB chunks" : "whole file", mb / wall, mb / cpu, tokens))
+    }
     exit(0)
 }
 
