@@ -227,7 +227,7 @@ struct TokenizerPropertyTests {
         // A long word's ids equal the same word's ids computed by the quadratic reference.
         let word = String(repeating: "x", count: 3_000)
         var reference: [UInt32] = []
-        var merger = BytePairMerger(vocab: tokenizer.vocab)
+        let merger = BytePairMerger(vocab: tokenizer.vocab)
         Array(word.utf8).withUnsafeBufferPointer { merger.mergeByScan($0.baseAddress!, $0.count, into: &reference) }
         #expect(tokenizer.encode(word) == reference.map(Int.init))
     }
