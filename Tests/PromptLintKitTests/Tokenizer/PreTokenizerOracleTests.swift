@@ -44,4 +44,22 @@ struct PreTokenizerOracleTests {
         #expect(compared > 9_900, "the oracle covered only \(compared) texts")
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g. \(mismatches.prefix(3))")
     }
+
+    @Test("encode equals regex split + textbook BPE on random strings", arguments: Encoding.allCases)
+    func encodeAgainstIndependentReference(encoding: Encoding) throws {
+        let regex = try NSRegularExpression(pattern: Self.patterns[encoding]!)
+        let tokenizer = Tokenizer.shared(encoding)
+        var rng = SeededRandom(seed: 0x5EED_0005)
+        var mismatches: [String] = []
+        for _ in 0..<2_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...32, using: &rng) { scalars.append(Self.alphabet.randomElement(using: &rng)!) }
+            let text = String(scalars)
+            let pieces = Self.oracleSplit(regex, text)
+            guard pieces.joined() == text else { continue }
+            let expected = pieces.flatMap { TokenizerPropertyTests.naiveMerge(Array($0.utf8), tokenizer.vocab) }.map(Int.init)
+            if tokenizer.encode(text) != expected { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g. \(mismatches.prefix(3))")
+    }
 }
