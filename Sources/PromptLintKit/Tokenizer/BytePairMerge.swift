@@ -9,8 +9,7 @@ struct BytePairMerger {
     /// Pieces at least this long use the heap; below it the quadratic scan wins.
     static let heapThreshold = 64
 
-    // Scratch space, grown on demand and reused across pieces of one encode call.
-    private var starts: [Int32] = []
+    // Heap-merge scratch space, grown on demand and reused across pieces of one encode call.
     private var pairRanks: [UInt32] = []
     private var ends: [Int32] = []
     private var prevs: [Int32] = []
@@ -40,31 +39,25 @@ struct BytePairMerger {
         }
     }
 
-    /// tiktoken's algorithm: parts[i] starts at starts[i]; pairRanks[i] is the rank of parts i and
-    /// i+1 merged. Each round finds the minimum and removes one boundary.
-    mutating func mergeByScan(_ piece: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt32]) {
+    /// tiktoken's algorithm: part i starts at starts[i]; pairRanks[i] is the rank of parts i and
+    /// i+1 merged; tokens[i] is part i's own rank. Each round finds the minimum pair and removes
+    /// one boundary. Scratch space is on the stack: pieces here are short.
+    func mergeByScan(_ piece: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt32]) {
         let noRank = Vocabulary.noRank
-        starts.removeAll(keepingCapacity: true)
-        pairRanks.removeAll(keepingCapacity: true)
-        for i in 0...count {
-            starts.append(Int32(i))
-            pairRanks.append(i + 2 <= count ? pairRank(piece, i) : noRank)
-        }
-        // Work on local arrays: `spanRank` reads `self`, which must not overlap a mutation of it.
-        var startsArray: [Int32] = [], ranksArray: [UInt32] = []
-        swap(&startsArray, &starts)
-        swap(&ranksArray, &pairRanks)
-        defer {
-            swap(&startsArray, &starts)
-            swap(&ranksArray, &pairRanks)
-        }
-        startsArray.withUnsafeMutableBufferPointer { starts in
-            ranksArray.withUnsafeMutableBufferPointer { ranks in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { starts in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * (count + 1)) { ranks in
+                let pairRanks = UnsafeMutableBufferPointer(rebasing: ranks[0..<(count + 1)])
+                let tokens = UnsafeMutableBufferPointer(rebasing: ranks[(count + 1)...])
+                for i in 0...count {
+                    starts[i] = Int32(i)
+                    pairRanks[i] = i + 2 <= count ? pairRank(piece, i) : noRank
+                    tokens[i] = i < count ? vocab.byteRanks[Int(piece[i])] : noRank
+                }
                 var parts = count + 1
                 while parts > 2 {
                     var minRank = noRank, minIndex = 0
-                    for i in 0..<(parts - 1) where ranks[i] < minRank {
-                        minRank = ranks[i]
+                    for i in 0..<(parts - 1) where pairRanks[i] < minRank {
+                        minRank = pairRanks[i]
                         minIndex = i
                     }
                     if minRank == noRank { break }
@@ -73,17 +66,17 @@ struct BytePairMerger {
                     func rankAfterRemoval(_ j: Int) -> UInt32 {
                         j + 3 < parts ? spanRank(piece, Int(starts[j]), Int(starts[j + 3])) : noRank
                     }
-                    if i > 0 { ranks[i - 1] = rankAfterRemoval(i - 1) }
-                    ranks[i] = rankAfterRemoval(i)
+                    if i > 0 { pairRanks[i - 1] = rankAfterRemoval(i - 1) }
+                    pairRanks[i] = rankAfterRemoval(i)
+                    tokens[i] = minRank
                     for j in (i + 1)..<(parts - 1) {
                         starts[j] = starts[j + 1]
-                        ranks[j] = ranks[j + 1]
+                        pairRanks[j] = pairRanks[j + 1]
+                        tokens[j] = tokens[j + 1]
                     }
                     parts -= 1
                 }
-                for i in 0..<(parts - 1) {
-                    out.append(vocab.rank(piece + Int(starts[i]), Int(starts[i + 1] - starts[i])))
-                }
+                for i in 0..<(parts - 1) { out.append(tokens[i]) }
             }
         }
     }
@@ -142,54 +135,5 @@ struct BytePairMerger {
             out.append(tokens[k])
             k = Int(ends[k])
         }
-    }
-}
-
-/// A binary min-heap of packed keys.
-struct MinHeap {
-    var storage: [UInt64]
-
-    mutating func heapify() {
-        var i = storage.count / 2
-        while i > 0 {
-            i -= 1
-            siftDown(i)
-        }
-    }
-
-    mutating func push(_ key: UInt64) {
-        storage.append(key)
-        var i = storage.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if storage[parent] <= key { break }
-            storage[i] = storage[parent]
-            i = parent
-        }
-        storage[i] = key
-    }
-
-    mutating func popMin() -> UInt64? {
-        guard let last = storage.popLast() else { return nil }
-        guard !storage.isEmpty else { return last }
-        let top = storage[0]
-        storage[0] = last
-        siftDown(0)
-        return top
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        let n = storage.count
-        let key = storage[start]
-        var i = start
-        while true {
-            var child = 2 * i + 1
-            if child >= n { break }
-            if child + 1 < n && storage[child + 1] < storage[child] { child += 1 }
-            if key <= storage[child] { break }
-            storage[i] = storage[child]
-            i = child
-        }
-        storage[i] = key
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// ~96% of pieces in real text repeat an earlier one, and the pieces that reach the cache are the
 /// multi-token ones whose merge is the expensive part. Keys are (offset, length) into the input
-/// itself, so nothing is copied; that is also why a cache lives for one encode call only (which
-/// keeps `Tokenizer` free of shared mutable state).
+/// itself, so nothing is copied and no lock is needed; that is also why it lives for one encode
+/// call only (`SharedPieceCache` carries results across calls, behind a lock).
 struct PieceCache {
     /// Stop growing here: a pathological input must not turn the cache into the memory hog.
     static let maxEntries = 1 << 16

@@ -8,8 +8,10 @@ import Foundation
 /// its lock is taken for a small fraction of pieces; it owns copies of its keys and is bounded:
 /// when full it starts over, which keeps memory flat under any input.
 final class SharedPieceCache: @unchecked Sendable {
-    static let maxEntries = 1 << 15
-    static let maxKeyBytes = 1 << 21
+    /// Sized to hold the distinct multi-token pieces of ~10 MB of mixed text (~50 K) without
+    /// starting over; ~5 MB at most.
+    static let maxEntries = 1 << 16
+    static let maxKeyBytes = 1 << 22
 
     // All mutable state below is guarded by `lock`.
     private let lock = NSLock()
@@ -33,7 +35,8 @@ final class SharedPieceCache: @unchecked Sendable {
     func insert(_ bytes: UnsafePointer<UInt8>, _ length: Int, hash: UInt64, ids newIds: [UInt32]) {
         lock.lock()
         defer { lock.unlock() }
-        if find(bytes, length, hash: hash) != nil { return }  // another thread got there first
+        // No duplicate check: two threads may both insert the same piece; `find` then returns the
+        // first copy, and the other only wastes a slot until the next reset.
         if hashes.count >= SharedPieceCache.maxEntries || keys.count + length > SharedPieceCache.maxKeyBytes {
             reset()
         }

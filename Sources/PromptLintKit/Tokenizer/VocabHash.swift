@@ -15,12 +15,21 @@ enum VocabHash {
             i += 8
         }
         if i < count {
+            // The last 1–7 bytes as a zero-padded little-endian word, in at most three loads.
+            let rest = count - i
+            let tail = UnsafeRawPointer(bytes + i)
             var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                word |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
+            var at = 0
+            if rest & 4 != 0 {
+                word = UInt64(UInt32(littleEndian: tail.loadUnaligned(as: UInt32.self)))
+                at = 4
+            }
+            if rest & 2 != 0 {
+                word |= UInt64(UInt16(littleEndian: tail.loadUnaligned(fromByteOffset: at, as: UInt16.self))) << (at * 8)
+                at += 2
+            }
+            if rest & 1 != 0 {
+                word |= UInt64(tail.load(fromByteOffset: at, as: UInt8.self)) << (at * 8)
             }
             x = (x ^ word) &* 0xBF58_476D_1CE4_E5B9
             x ^= x >> 29

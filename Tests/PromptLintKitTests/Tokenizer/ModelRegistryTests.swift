@@ -88,10 +88,26 @@ struct ModelRegistryTests {
         #expect(merged.lookup("gpt-4o-mini")?.name == "gpt-4o-mini")
     }
 
-    @Test("ModelInfo round-trips through JSON")
+    @Test("editing `models` directly keeps lookups in sync")
+    func editModels() {
+        var registry = ModelRegistry.builtIn
+        registry.models.removeAll { $0.name == "gpt-4o" }
+        #expect(registry.lookup("gpt-4o") == nil)
+        #expect(registry.lookup("gpt-4o-mini")?.name == "gpt-4o-mini")
+        registry.models.append(ModelInfo(name: "Local-Model", encoding: .cl100k_base, contextWindow: 4_096,
+                                         inputPricePerMillion: 0.01, outputPricePerMillion: 0.01, tier: .economy))
+        #expect(registry.lookup("local-model")?.contextWindow == 4_096)
+    }
+
+    @Test("ModelInfo round-trips through JSON; decoded overrides match names case-insensitively")
     func codable() throws {
         let model = registry.lookup("claude-haiku-4-5")!
         let data = try JSONEncoder().encode(model)
         #expect(try JSONDecoder().decode(ModelInfo.self, from: data) == model)
+        let json = #"{"name":"GPT-4o","aliases":[],"encoding":"o200k_base","contextWindow":128000,"inputPricePerMillion":1,"outputPricePerMillion":4,"tier":"standard","tokenizerIsPublic":true}"#
+        let override = try JSONDecoder().decode(ModelInfo.self, from: Data(json.utf8))
+        let merged = registry.merging([override])
+        #expect(merged.models.count == registry.models.count)
+        #expect(merged.lookup("gpt-4o-2024-11-20")?.outputPricePerMillion == 4)
     }
 }

@@ -172,6 +172,49 @@ struct TokenizerPropertyTests {
         }
     }
 
+    /// Textbook BPE, written for clarity only: parts as byte arrays, merge the lowest-ranked
+    /// adjacent pair (leftmost on ties) until none is a token. Independent of both fast paths.
+    static func naiveMerge(_ piece: [UInt8], _ vocab: Vocabulary) -> [UInt32] {
+        func rank(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBufferPointer { vocab.rank($0.baseAddress!, $0.count) } }
+        var parts = piece.map { [$0] }
+        while parts.count > 1 {
+            var best: (rank: UInt32, index: Int)? = nil
+            for i in 0..<(parts.count - 1) {
+                let r = rank(parts[i] + parts[i + 1])
+                if r != Vocabulary.noRank && (best == nil || r < best!.rank) { best = (r, i) }
+            }
+            guard let (_, i) = best else { break }
+            parts[i] += parts[i + 1]
+            parts.remove(at: i + 1)
+        }
+        return parts.map(rank)
+    }
+
+    @Test("both merge paths equal a naive textbook BPE", arguments: Encoding.allCases)
+    func mergesMatchNaive(encoding: Encoding) {
+        let vocab = Tokenizer.shared(encoding).vocab
+        var merger = BytePairMerger(vocab: vocab)
+        var rng = SeededRandom(seed: 0x5EED_0003)
+        let sources = [Array("the quick brown fox jumps over the lazy dog".utf8), Array("日本語のテキスト".utf8),
+                       Array("xxxxxxxx  ".utf8), Array("aaab".utf8), Array("{}[]()<>=;".utf8), Array("été ñandú".utf8)]
+        for round in 0..<150 {
+            let source = sources[round % sources.count]
+            let length = Int.random(in: 2...(round < 100 ? 40 : 200), using: &rng)
+            // Random windows of real-ish text and random byte soups (the merge works on any bytes).
+            let piece: [UInt8] = round % 3 == 0
+                ? (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                : (0..<length).map { _ in source.randomElement(using: &rng)! }
+            let expected = Self.naiveMerge(piece, vocab)
+            var byScan: [UInt32] = [], byHeap: [UInt32] = []
+            piece.withUnsafeBufferPointer {
+                merger.mergeByScan($0.baseAddress!, length, into: &byScan)
+                merger.mergeByHeap($0.baseAddress!, length, into: &byHeap)
+            }
+            #expect(byScan == expected, "scan, round \(round)")
+            #expect(byHeap == expected, "heap, round \(round)")
+        }
+    }
+
     @Test("long single words and whitespace runs take the heap path and round-trip", arguments: Encoding.allCases)
     func longInputs(encoding: Encoding) {
         let tokenizer = Tokenizer.shared(encoding)
@@ -184,7 +227,7 @@ struct TokenizerPropertyTests {
         // A long word's ids equal the same word's ids computed by the quadratic reference.
         let word = String(repeating: "x", count: 3_000)
         var reference: [UInt32] = []
-        var merger = BytePairMerger(vocab: tokenizer.vocab)
+        let merger = BytePairMerger(vocab: tokenizer.vocab)
         Array(word.utf8).withUnsafeBufferPointer { merger.mergeByScan($0.baseAddress!, $0.count, into: &reference) }
         #expect(tokenizer.encode(word) == reference.map(Int.init))
     }

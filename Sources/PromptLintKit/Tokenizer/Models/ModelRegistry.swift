@@ -7,19 +7,27 @@ import Foundation
 /// suffixed variants ("gpt-4o-2024-08-06", "claude-3-5-haiku@20241022") resolve to the longest
 /// known name they extend.
 public struct ModelRegistry: Sendable {
-    public private(set) var models: [ModelInfo]
+    /// The models, in lookup priority order (later entries win name/alias clashes).
+    public var models: [ModelInfo] {
+        didSet { index = ModelRegistry.makeIndex(models) }
+    }
     /// Lower-case name or alias → index in `models`.
     private var index: [String: Int]
 
     public init(models: [ModelInfo]) {
         self.models = models
-        index = [:]
-        // Aliases first, then names, later models over earlier ones: a canonical name always wins
-        // over someone else's alias, and an override wins over a built-in.
+        index = ModelRegistry.makeIndex(models)
+    }
+
+    /// Aliases first, then names, later models over earlier ones: a canonical name always wins
+    /// over someone else's alias, and an override wins over a built-in.
+    private static func makeIndex(_ models: [ModelInfo]) -> [String: Int] {
+        var index: [String: Int] = [:]
         for (i, model) in models.enumerated() {
-            for alias in model.aliases { index[alias] = i }
+            for alias in model.aliases { index[alias.lowercased()] = i }
         }
-        for (i, model) in models.enumerated() { index[model.name] = i }
+        for (i, model) in models.enumerated() { index[model.name.lowercased()] = i }
+        return index
     }
 
     /// The model for `name`, or nil when nothing matches.
@@ -43,7 +51,7 @@ public struct ModelRegistry: Sendable {
     public func merging(_ overrides: [ModelInfo]) -> ModelRegistry {
         var merged = models
         for override in overrides {
-            if let i = merged.firstIndex(where: { $0.name == override.name }) {
+            if let i = merged.firstIndex(where: { $0.name.lowercased() == override.name.lowercased() }) {
                 merged[i] = override
             } else {
                 merged.append(override)
