@@ -158,8 +158,6 @@ public final class TemplateContext: @unchecked Sendable {
 public struct LintSettings: Sendable {
     /// The model assumed for templates that name none.
     public var defaultModel: String
-    /// The whole library by name, for partials (`{{> name}}`); nil when unknown.
-    public var library: [String: PromptTemplate]?
     /// Models, prices and encodings (built in, plus `models:` from the config).
     public var registry: ModelRegistry
 
@@ -167,5 +165,24 @@ public struct LintSettings: Sendable {
         self.defaultModel = defaultModel
         self.registry = registry
         self.library = library.map { Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+        includedAsPartial = Self.partialNames(in: self.library)
+    }
+
+    /// The library by name, and which templates other templates include as partials.
+    public var library: [String: PromptTemplate]? {
+        didSet { includedAsPartial = Self.partialNames(in: library) }
+    }
+
+    /// Names of templates that some template of the library includes with `{{> name}}`.
+    public private(set) var includedAsPartial: Set<String> = []
+
+    static func partialNames(in library: [String: PromptTemplate]?) -> Set<String> {
+        var names: Set<String> = []
+        for template in library?.values ?? [:].values {
+            for message in template.messages where message.text.utf8.count >= 3 && message.text.utf8.firstRange(of: "{{>".utf8) != nil {
+                names.formUnion(MustacheScan(message.text).partials.map(\.name).filter { $0 != template.name })
+            }
+        }
+        return names
     }
 }

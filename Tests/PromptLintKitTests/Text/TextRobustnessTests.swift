@@ -10,7 +10,7 @@ import Testing
         "\u{FEFF}Please summarize.", "a\u{0301} please", "PLEASE PLEASE PLEASE", "- \n- please\n-", "#####",
     ]
 
-    static func check(_ s: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ s: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let t = PromptText(s)
         let b = Array(s.utf8)
         let boundary = { (i: Int) in i == b.count || (i < b.count && b[i] & 0xC0 != 0x80) }

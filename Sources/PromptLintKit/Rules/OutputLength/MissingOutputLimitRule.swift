@@ -43,9 +43,7 @@ struct MissingOutputLimitRule: Rule {
     func check(_ context: TemplateContext) -> [Finding] {
         if context.template.maxOutputTokens != nil { return [] }
         // A fragment included by other templates with {{> name}} is limited by its includer.
-        if let library = context.settings.library, library.values.contains(where: { other in
-            other.name != context.template.name && other.messages.contains { $0.text.contains("{{>") && MustacheScan($0.text).partials.contains { $0.name == context.template.name } }
-        }) { return [] }
+        if context.settings.includedAsPartial.contains(context.template.name) { return [] }
         let indices = context.instructionMessageIndices
         if indices.contains(where: { context.texts[$0].lengthReport.hasLimit }) { return [] }
         for index in indices {

@@ -15,7 +15,7 @@ struct OutputLimitConflictRule: Rule {
         """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            .template("model: gpt-4o\nmax_output_tokens: 200\ntemplate: Write a blog post «of 500 words» about caching.\n"),
+            .template("model: gpt-4o\nmax_output_tokens: 200\ntemplate: Write a blog post of «500 words» about caching.\n"),
         ],
         nonTriggeringExamples: [
             .template("model: gpt-4o\nmax_output_tokens: 800\ntemplate: Write a blog post of 500 words about caching.\n"),
