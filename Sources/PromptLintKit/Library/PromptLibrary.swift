@@ -128,7 +128,7 @@ public struct PromptLibrary: Sendable {
         ])
     }
 
-    static func defaultName(for path: String, libraryRoot: String?) -> String {
+    public static func defaultName(for path: String, libraryRoot: String?) -> String {
         // Fast path: a file listed under the root (the common case) is named by its relative path.
         if let libraryRoot, libraryRoot != ".", path.hasPrefix(libraryRoot + "/"), !path.contains("/../"), !path.contains("/./") {
             return (String(path.dropFirst(libraryRoot.count + 1)) as NSString).deletingPathExtension

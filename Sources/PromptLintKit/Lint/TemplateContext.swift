@@ -69,7 +69,7 @@ public final class TemplateContext: @unchecked Sendable {
                 let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
                 fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
                 // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
-                if level == .safe { saved = tokensSaved(message: index, edits: match.edits) }
+                if level == .safe || settings.measureAllFixes { saved = tokensSaved(message: index, edits: match.edits) }
             }
             return finding(message: index, range: match.range, describe?(match) ?? match.message, fix: fix, tokensSaved: saved)
         }
@@ -178,6 +178,8 @@ public struct LintSettings: Sendable {
     public var defaultModel: String
     /// Models, prices and encodings (built in, plus `models:` from the config).
     public var registry: ModelRegistry
+    /// Measure the token saving of unsafe fixes too (`compress --unsafe` needs it; lint does not).
+    public var measureAllFixes = false
 
     public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel

@@ -52,7 +52,7 @@ struct RepeatedInstructionRule: Rule {
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
                 finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
                                           title: "Delete the repeated instruction", applicability: exact ? .safe : .unsafe)
-                if exact { finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits) }
+                if exact || context.settings.measureAllFixes { finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits) }
             }
             return finding
         }
