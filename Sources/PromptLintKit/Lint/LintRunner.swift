@@ -112,15 +112,17 @@ public struct LintRunner: Sendable {
                 let hasFix = diagnostics.contains { $0.path == path && $0.fix.map { $0.applicability == .safe || options.unsafeFixes } == true }
                 guard hasFix, let file = fileTemplates.first?.file else { continue }
                 let defaultName = PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot)
-                let result = FixApplier.fix(file, unsafe: options.unsafeFixes, defaultName: defaultName) { engine.lint($0) }
-                if let rejection = result.rejection { notesOut.append("\(path): \(rejection)") }
+                // The same guarded, fixed-point machinery as `compress`, without the savings filter.
+                let result = Compressor(engine: engine, applyUnsafe: options.unsafeFixes, requireSavings: false)
+                    .compress(file, defaultName: defaultName)
+                for refusal in result.refused { notesOut.append("\(path): fix not applied (it would change protected text): \(refusal)") }
                 guard result.changed else { continue }
                 do {
-                    try AtomicFileWriter.write(result.fixed, to: path, expecting: result.original)
+                    try AtomicFileWriter.write(result.compressed, to: path, expecting: result.original)
                     fixedFiles.append(path)
                     notesOut.append("\(path): fixed \(result.applied.count) problem\(result.applied.count == 1 ? "" : "s")")
                     // Report what is left in the fixed text.
-                    let fixedFile = SourceFile(path: path, bytes: result.fixed)
+                    let fixedFile = SourceFile(path: path, bytes: result.compressed)
                     files[path] = fixedFile
                     let reloaded = PromptLibrary.parse(fixedFile, defaultName: defaultName)
                     diagnostics.removeAll { $0.path == path }

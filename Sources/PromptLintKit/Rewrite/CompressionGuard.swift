@@ -21,8 +21,18 @@ public enum CompressionGuard {
     public static func invariants(of text: String) -> Invariants {
         let prose = PromptText(text)
         var spans: [String: Int] = [:]
-        for span in prose.mask.spans(of: protectedKinds) {
+        for span in prose.mask.spans(of: protectedKinds) where span.kind != .codeFence {
             spans[prose.string(span.range).trimmingWhitespace(), default: 0] += 1
+        }
+        // Code blocks must survive byte for byte (indentation and trailing spaces included).
+        for fence in prose.mask.codeFences {
+            spans["```" + prose.string(fence), default: 0] += 1
+        }
+        // Markdown readers disagree on odd fences (indented, after a zero-width space, unclosed):
+        // also protect every stretch between two "```" taken in order, the naive reading.
+        let pieces = text.components(separatedBy: "```")
+        for (index, piece) in pieces.enumerated() where index % 2 == 1 && index < pieces.count - 1 {
+            spans["naive```" + piece, default: 0] += 1
         }
         var numbers: [String: Int] = [:]
         var words: [String: Int] = [:]

@@ -8,11 +8,14 @@
 public struct Compressor: Sendable {
     public let engine: LintEngine
     public let applyUnsafe: Bool
+    /// `compress` keeps only fixes that save tokens; `lint --fix` applies every allowed fix.
+    public let requireSavings: Bool
     public static let maxPasses = 20
 
-    public init(engine: LintEngine, applyUnsafe: Bool) {
+    public init(engine: LintEngine, applyUnsafe: Bool, requireSavings: Bool = true) {
         self.engine = engine
         self.applyUnsafe = applyUnsafe
+        self.requireSavings = requireSavings
     }
 
     public struct AppliedEdit: Sendable {
@@ -82,7 +85,7 @@ public struct Compressor: Sendable {
     func isCandidate(_ diagnostic: Diagnostic) -> Bool {
         guard let fix = diagnostic.fix, !fix.edits.isEmpty, fix.applicability == .safe || applyUnsafe else { return false }
         // Keep a rewrite only when the exact tokenizer says it saves tokens.
-        return (diagnostic.tokensSaved ?? 0) > 0
+        return !requireSavings || (diagnostic.tokensSaved ?? 0) > 0
     }
 
     static func record(_ diagnostic: Diagnostic) -> AppliedEdit {

@@ -53,6 +53,7 @@ public struct ProseMask: Sendable {
         prose = [Bool](repeating: true, count: b.count)
         var found: [Span] = []
         Self.scanFences(b, into: &found)
+        codeFences = found.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         // Mark fences first so the inline scanners skip them.
         var fenced = [Bool](repeating: false, count: b.count)
         for s in found { for k in s.range { fenced[k] = true } }
@@ -97,6 +98,20 @@ public struct ProseMask: Sendable {
     public func isProse(at i: Int) -> Bool { i >= 0 && i < prose.count && prose[i] }
 
     /// The non-prose span containing byte `i`, if any (binary search).
+    /// Fenced code blocks exactly as found (fence lines included), before merging with other spans:
+    /// a quote that opens before a fence must not hide it.
+    public private(set) var codeFences: [Range<Int>] = []
+
+    /// True when byte `i` is inside a fenced code block.
+    public func isInCodeFence(_ i: Int) -> Bool {
+        var lo = 0, hi = codeFences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if codeFences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < codeFences.count && codeFences[lo].contains(i)
+    }
+
     public func span(containing i: Int) -> Span? {
         var lo = 0, hi = spans.count
         while lo < hi {
@@ -220,7 +235,7 @@ public struct ProseMask: Sendable {
                     out.append(Span(range: i..<e, kind: .bracePlaceholder)); i = e; continue
                 }
             case 0x24: // $
-                if i + 1 < n, b[i + 1] == 0x7B, let e = matchingBrace(b, i + 1, limit: 200) {
+                if i + 1 < n, b[i + 1] == 0x7B, let e = matchingBrace(b, i + 1, limit: 8000) {
                     out.append(Span(range: i..<e, kind: .dollarPlaceholder)); i = e; continue
                 }
             case 0x3C: // <

@@ -27,7 +27,7 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
             let full = lineStart..<(lineEnd < b.count ? lineEnd + 1 : lineEnd)
             var contentEnd = lineEnd
             if contentEnd > lineStart, b[contentEnd - 1] == Bytes.cr { contentEnd -= 1 }
-            let inCode = t.mask.span(containing: lineStart)?.kind == .codeFence
+            let inCode = t.mask.isInCodeFence(lineStart)
             let first = Bytes.skipSpaces(lineStart, b)
             let blank = first >= contentEnd
             if blank && !inCode {

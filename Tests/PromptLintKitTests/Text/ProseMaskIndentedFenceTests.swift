@@ -1,0 +1,25 @@
+import Testing
+@testable import PromptLintKit
+
+@Suite struct ProseMaskIndentedFenceTests {
+    /// A fence indented inside a list item still protects its content from wording and whitespace rules.
+    @Test func indentedFenceInsideAListIsCode() throws {
+        let text = "2. Call the tool:\n     ```\n     get-library-docs({ \n       topic: \"routing\" \n     })\n     ```\nAnswer in 1 line.\n"
+        let mask = ProseMask(text)
+        let offset = Array(text.utf8).firstIndex(of: 0x7B)!
+        #expect(!mask.isProse(at: offset))
+        let edits = WhitespaceWasteAnalyzer.analyze(text)
+        #expect(edits.isEmpty, "\(edits.map(\.matched))")
+    }
+}
+
+@Suite struct ProseMaskQuotedFenceTests {
+    /// A quote that opens before a fence and closes inside it must not hide the fence.
+    @Test func fenceAfterAnOpenQuoteIsStillCode() throws {
+        let text = "Say \"hi.\n```\nx = 1   \n```\nThen\" answer in 1 line.\n"
+        let mask = ProseMask(text)
+        let offset = Array(text.utf8).firstIndex(of: 0x3D)!
+        #expect(mask.isInCodeFence(offset))
+        #expect(WhitespaceWasteAnalyzer.analyze(text).allSatisfy { !mask.isInCodeFence($0.range.lowerBound) })
+    }
+}
