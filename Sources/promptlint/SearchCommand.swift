@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PromptLintKit
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the library: ranked by name, tags, description, variable names and message text.",
+        discussion: """
+        Matching ignores case, accents and plural/verb endings ("tickets", "summarized"), forgives a typo in
+        words of 3 letters or more ("jsn" finds "json"), and finds Chinese, Japanese and Korean text by
+        character pairs.
+
+        Exit status (like grep): 0 when something matched, 1 when nothing did, 2 on usage or library errors.
+        """
+    )
+
+    @OptionGroup var options: LibraryOptions
+
+    @Argument(help: "The words to look for.")
+    var query: [String]
+
+    @Option(help: "Only templates with this tag (repeatable; all must match).")
+    var tag: [String] = []
+
+    @Option(help: "Only templates written for this model (case-insensitive).")
+    var model: String?
+
+    @Option(help: "Show at most this many results.")
+    var limit: Int = 10
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give the words to search for") }
+    }
+
+    func run() throws {
+        let workspace = try options.workspace()
+        let library = try options.loadLibrary(workspace, tolerant: true)
+        let index = SearchIndex(templates: library.templates)
+        let filter = SearchFilter(tags: tag, model: model)
+        let hits = index.search(SearchQuery(query.joined(separator: " ")), limit: limit, filter: filter)
+        var results: [SearchResultRow] = []
+        for (rank, hit) in hits.enumerated() {
+            let match = MatchLine.best(in: library.templates[hit.document], terms: hit.matchedTerms)
+            results.append(SearchResultRow(rank: rank + 1, document: index.documents[hit.document], score: hit.score, match: match))
+        }
+        SearchResultRow.print(results, format: format)
+        if !library.errors.isEmpty { throw ExitCode(2) }
+        if results.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// One result line of `search` (and the shape of its JSON).
+struct SearchResultRow {
+    var rank: Int
+    var document: SearchDocument
+    var score: Float
+    var match: MatchLine?
+
+    static func print(_ rows: [SearchResultRow], format: OutputFormat) {
+        let out = Terminal.standardOutput
+        switch format {
+        case .json:
+            out.write(JSONValue.array(rows.map { row in
+                .object([
+                    ("rank", .int(row.rank)),
+                    ("name", .string(row.document.name)),
+                    ("score", .double((Double(row.score) * 1000).rounded() / 1000)),
+                    ("description", row.document.description.map(JSONValue.string) ?? .null),
+                    ("file", .string(row.document.path)),
+                    ("line", row.match.map { .int($0.line) } ?? .null),
+                    ("match", row.match.map { .string($0.text) } ?? .null),
+                    ("highlights", .array((row.match?.highlights ?? []).map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
+                    ("tags", .array(row.document.tags.map(JSONValue.string))),
+                    ("model", row.document.model.map(JSONValue.string) ?? .null),
+                ])
+            }).serialized() + "\n")
+        case .text:
+            for row in rows {
+                let score = String(format: "%.2f", row.score)
+                out.write("\(row.rank). \(out.bold(row.document.name))  \(out.dim(score))  \(row.document.description ?? "")\n")
+                let place = "\(row.document.path):\(row.match?.line ?? 1)"
+                if let match = row.match, !match.highlights.isEmpty {
+                    out.write("   \(match.highlighted { out.useColor ? out.paint($0, "1;33") : $0 })\n")
+                }
+                out.write("   \(out.cyan(place))\n")
+            }
+            if rows.isEmpty { Terminal.standardError.write("no templates matched\n") }
+        }
+    }
+}

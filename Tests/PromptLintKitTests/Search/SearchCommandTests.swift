@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite struct SearchCommandTests {
+    static let library = Paths.fixtures + "/search-library"
+
+    func json(_ result: CLIResult) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    @Test func textOutput() throws {
+        let result = try CLI.run(["search", "--library", Self.library, "refund", "policy"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("1. support/refund-reply  ") == true)
+        #expect(lines.first?.hasSuffix("Draft a reply to a customer asking for a refund.") == true)
+        #expect(lines.contains("   Explain whether the refund is possible under this policy: {{policy}}"))
+        #expect(lines.contains { $0.hasSuffix("support/refund-reply.yml:12") })
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func jsonOutputFiltersAndLimit() throws {
+        let result = try CLI.run(["search", "--library", Self.library, "--format", "json", "jsn extraction"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try json(result)
+        let first = try #require(rows.first)
+        #expect(first["rank"] as? Int == 1)
+        #expect(first["name"] as? String == "extraction/invoice-json")
+        #expect((first["score"] as? Double ?? 0) > 0)
+        #expect(first["description"] as? String == "Extract invoice fields as JSON.")
+        #expect((first["file"] as? String)?.hasSuffix("extraction/invoice-json.yml") == true)
+        #expect(first["line"] as? Int != nil)
+        #expect(first["match"] as? String != nil)
+
+        let filtered = try json(try CLI.run(["search", "--library", Self.library, "--format", "json", "--tag", "support", "--tag", "summarization",
+                                             "--model", "GPT-4o-mini", "ticket"]))
+        #expect(filtered.map { $0["name"] as? String } == ["support/ticket-summary"])
+        let limited = try json(try CLI.run(["search", "--library", Self.library, "--format", "json", "--limit", "2", "ticket"]))
+        #expect(limited.count == 2)
+        let japanese = try json(try CLI.run(["search", "--library", Self.library, "--format", "json", "請求書"]))
+        #expect(japanese.first?["name"] as? String == "ja/invoice-extraction")
+    }
+
+    @Test func noMatchExitsWithOne() throws {
+        let result = try CLI.run(["search", "--library", Self.library, "kubernetes"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let json = try CLI.run(["search", "--library", Self.library, "--format", "json", "kubernetes"])
+        #expect(json.status == 1)
+        #expect(json.stdout == "[]\n")
+        let usage = try CLI.run(["search", "--library", Self.library, "--limit", "0", "x"])
+        #expect(usage.status == 2)
+    }
+
+    @Test func similarListsTheDuplicateFirst() throws {
+        let result = try CLI.run(["similar", "--library", Self.library, "support/ticket-summary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1. support/ticket-summary-legacy  1.00  "))
+        let rows = try json(try CLI.run(["similar", "--library", Self.library, "--format", "json", "--limit", "1", "support/ticket-summary"]))
+        #expect(rows.count == 1)
+        #expect(rows.first?["score"] as? Double == 1)
+        let missing = try CLI.run(["similar", "--library", Self.library, "support/ticket-summry"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("did you mean 'support/ticket-summary'?"))
+    }
+
+    @Test func lintReportsTheDuplicatePair() throws {
+        let result = try CLI.run(["lint", "--library", Self.library, "--format", "json"])
+        #expect(result.stdout.contains("PL501"))
+        #expect(result.stdout.contains("near-duplicate of 'support/ticket-summary-legacy'"))
+    }
+}
