@@ -24,7 +24,9 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // Binary BPE vocabularies written by scripts/gen_vocab.py.
+            resources: [.copy("Tokenizer/Vocab")]
         ),
         .executableTarget(
             name: "promptlint",
@@ -32,6 +34,11 @@ let package = Package(
                 "PromptLintKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Tokenizer benchmark (scripts/bench-tokenizer); not part of the product.
+        .executableTarget(
+            name: "promptlint-bench",
+            dependencies: ["PromptLintKit"]
         ),
         .testTarget(
             name: "PromptLintKitTests",

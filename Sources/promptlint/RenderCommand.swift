@@ -45,6 +45,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     func collectValues() throws -> [String: TemplateValue] {
+        try Self.parseValues(variables: variables, variablesFile: variablesFile)()
+    }
+
+    /// Reads `--vars` and `--var` (shared with `tokens`).
+    static func parseValues(variables: [String], variablesFile: String?) -> () throws -> [String: TemplateValue] {
+        { try collect(variables: variables, variablesFile: variablesFile) }
+    }
+
+    static func collect(variables: [String], variablesFile: String?) throws -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         var stdinUsed = false
         if let variablesFile {

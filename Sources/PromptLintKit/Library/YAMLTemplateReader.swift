@@ -1,7 +1,7 @@
 /// Reads promptlint's own YAML template format and validates its schema with located errors.
 struct YAMLTemplateReader {
     static let allowedKeys = ["name", "description", "tags", "model", "max_output_tokens", "variables", "messages",
-                              "template", "temperature", "lint"]
+                              "template", "temperature", "lint", "config"]
     static let variableKeys = ["description", "required", "default", "enum"]
     static let messageKeys = ["role", "content", "name"]
     static let lintKeys = ["disable", "token_budget"]
@@ -55,7 +55,18 @@ struct YAMLTemplateReader {
             error(root, "document \(documentIndex + 1) needs a 'name': a file with several templates must name each one")
         }
         let tags = stringList(root, "tags")
-        let maxOutputTokens = positiveInteger(root, "max_output_tokens")
+        var maxOutputTokens = positiveInteger(root, "max_output_tokens")
+        // Langfuse and promptfoo keep model parameters under `config` (`config.max_tokens`).
+        if let config = root["config"], !config.isNullScalar {
+            if config.mapping == nil {
+                error(config, "'config' must be a mapping of model parameters, found \(config.typeDescription)")
+            } else if maxOutputTokens == nil {
+                for key in ["max_tokens", "max_output_tokens", "maxOutputTokens", "max_completion_tokens"] where config[key] != nil {
+                    maxOutputTokens = positiveInteger(config, key)
+                    break
+                }
+            }
+        }
         let temperature = number(root, "temperature")
         let variables = readVariables(root["variables"])
         var lintDisabled: Set<String> = []

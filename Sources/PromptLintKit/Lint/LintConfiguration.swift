@@ -100,7 +100,8 @@ public struct LintConfiguration: Sendable {
             guard severity != .off else { continue }
             active.append(ActiveRule(rule: definition.make(options[code] ?? RuleOptions()), severity: severity))
         }
-        return LintConfiguration(active: active, settings: LintSettings(defaultModel: config.defaultModel ?? "gpt-4o-mini"), definitions: definitions)
+        let registry = try ModelRegistry.configured(config)
+        return LintConfiguration(active: active, settings: LintSettings(defaultModel: config.defaultModel ?? "gpt-4o-mini", registry: registry), definitions: definitions)
     }
 
     static func optionValue(_ node: YAMLNode, spec: RuleOptionSpec, code: String,

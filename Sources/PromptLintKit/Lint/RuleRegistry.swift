@@ -1,6 +1,17 @@
 /// Every built-in rule, in code order.
 public enum RuleRegistry {
     public static let builtIn: [RuleDefinition] = [
+        GenericRolePreambleRule.definition,
+        PoliteFillerRule.definition,
+        MetaPreambleRule.definition,
+        WordyPhraseRule.definition,
+        IntensifierRule.definition,
+        WhitespaceWasteRule.definition,
+        RepeatedInstructionRule.definition,
+        TokenBudgetRule.definition,
+        MissingOutputLimitRule.definition,
+        OpenEndedOutputRule.definition,
+        OutputLimitConflictRule.definition,
         UndeclaredVariableRule.definition,
         UnusedVariableRule.definition,
         RequiredVariableWithDefaultRule.definition,

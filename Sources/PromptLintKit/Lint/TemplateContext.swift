@@ -15,6 +15,66 @@ public final class TemplateContext: @unchecked Sendable {
     /// The Mustache scan of each message, computed once.
     public private(set) lazy var mustache: [MustacheScan] = template.messages.map { MustacheScan($0.text) }
 
+    /// Each message prepared for the text analyzers (prose mask, sentences, language), once.
+    public private(set) lazy var texts: [PromptText] = template.messages.map { PromptText($0.text) }
+
+    /// The model the template is counted and priced with.
+    public private(set) lazy var model = ModelResolution(template.model ?? settings.defaultModel, registry: settings.registry)
+
+    /// Messages whose wording is the author's instruction. Assistant messages are few-shot
+    /// example answers: data, not instructions.
+    public var instructionMessageIndices: [Int] {
+        template.messages.indices.filter { template.messages[$0].role != .assistant }
+    }
+
+    /// Exact token count of a text with the template's model's encoding.
+    public func tokens(_ text: String) -> Int {
+        Tokenizer.shared(model.encoding).count(text)
+    }
+
+    /// The template's static prompt tokens (all messages, Mustache tags counted as written).
+    public private(set) lazy var staticTokens: Int = template.messages.reduce(0) { $0 + tokens($1.text) }
+
+    /// Tokens saved by applying `edits` to a message's text, exactly.
+    ///
+    /// Only a window around the edits is tokenized: it starts and ends right after a line break
+    /// followed by a non-space character (or at the text's ends), strictly outside the edits. Both
+    /// encodings' pre-tokenizers always split there (no piece spans "\n" into a following
+    /// non-space), so the tokens outside the window are the same before and after the edit.
+    public func tokensSaved(message index: Int, edits: [TextEdit]) -> Int {
+        let text = template.messages[index].text
+        let bytes = Array(text.utf8)
+        guard let first = edits.map(\.range.lowerBound).min(), let last = edits.map(\.range.upperBound).max() else { return 0 }
+        func isBoundary(_ position: Int) -> Bool {
+            position == 0 || position == bytes.count
+                || (bytes[position - 1] == 0x0A && ![0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[position]) && bytes[position] < 0x80)
+        }
+        var start = max(0, first - 1)
+        while start > 0, !isBoundary(start) { start -= 1 }
+        var end = min(bytes.count, last + 1)
+        while end < bytes.count, !isBoundary(end) { end += 1 }
+        let window = String(decoding: bytes[start..<end], as: UTF8.self)
+        let shifted = edits.map { TextEdit(range: ($0.range.lowerBound - start)..<($0.range.upperBound - start), replacement: $0.replacement) }
+        return tokens(window) - tokens(TextEdit.apply(shifted, to: window))
+    }
+
+    /// Findings for analyzer matches in a message: fixes keep the analyzer's safety unless the rule
+    /// caps it (`applicability: .unsafe` makes every fix unsafe; nil drops fixes).
+    public func findings(from matches: [TextMatch], message index: Int, applicability: FixApplicability?,
+                         fixTitle: (TextMatch) -> String, message describe: ((TextMatch) -> String)? = nil) -> [Finding] {
+        matches.map { match in
+            var fix: Fix?
+            var saved: Int?
+            if let applicability, !match.edits.isEmpty {
+                let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
+                fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
+                // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
+                if level == .safe { saved = tokensSaved(message: index, edits: match.edits) }
+            }
+            return finding(message: index, range: match.range, describe?(match) ?? match.message, fix: fix, tokensSaved: saved)
+        }
+    }
+
     // MARK: Building findings
 
     /// A finding on a range of a message's text (UTF-8 offsets).
@@ -98,11 +158,31 @@ public final class TemplateContext: @unchecked Sendable {
 public struct LintSettings: Sendable {
     /// The model assumed for templates that name none.
     public var defaultModel: String
-    /// The whole library by name, for partials (`{{> name}}`); nil when unknown.
-    public var library: [String: PromptTemplate]?
+    /// Models, prices and encodings (built in, plus `models:` from the config).
+    public var registry: ModelRegistry
 
-    public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil) {
+    public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel
+        self.registry = registry
         self.library = library.map { Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+        includedAsPartial = Self.partialNames(in: self.library)
+    }
+
+    /// The library by name, and which templates other templates include as partials.
+    public var library: [String: PromptTemplate]? {
+        didSet { includedAsPartial = Self.partialNames(in: library) }
+    }
+
+    /// Names of templates that some template of the library includes with `{{> name}}`.
+    public private(set) var includedAsPartial: Set<String> = []
+
+    static func partialNames(in library: [String: PromptTemplate]?) -> Set<String> {
+        var names: Set<String> = []
+        for template in library?.values ?? [:].values {
+            for message in template.messages where message.text.utf8.count >= 3 && message.text.utf8.firstRange(of: "{{>".utf8) != nil {
+                names.formUnion(MustacheScan(message.text).partials.map(\.name).filter { $0 != template.name })
+            }
+        }
+        return names
     }
 }

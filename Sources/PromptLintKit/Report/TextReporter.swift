@@ -35,7 +35,8 @@ public struct TextReporter: Sendable {
 
     func sourceExcerpt(_ diagnostic: Diagnostic, file: SourceFile, color: String) -> String {
         let line = diagnostic.start.line
-        let text = file.lineText(line).replacingOccurrences(of: "\t", with: " ")
+        let raw = file.lineText(line)
+        let text = raw.utf8.contains(0x09) ? String(raw.map { $0 == "\t" ? " " : $0 }) : raw
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         let startColumn = diagnostic.start.column

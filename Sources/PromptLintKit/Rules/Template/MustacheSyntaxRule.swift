@@ -20,13 +20,17 @@ struct MustacheSyntaxRule: Rule {
         ],
         nonTriggeringExamples: [
             .template("variables: {a: {}}\ntemplate: \"{{#a}}x{{/a}}{{^a}}y{{/a}} in 1 line\"\n"),
+            .plainText("Nuclei matchers use {{}} and {{#x}} in one line."),
         ]
     )) { _ in MustacheSyntaxRule() }
 
     var description: RuleDescription { Self.definition.description }
 
     func check(_ context: TemplateContext) -> [Finding] {
-        context.mustache.enumerated().flatMap { index, scan in
+        // A plain prompt file is not declared a Mustache template: `{{` there may be another
+        // syntax (nuclei, Jinja, Go templates), so only template files are checked.
+        guard context.template.format != .plainText else { return [] }
+        return context.mustache.enumerated().flatMap { index, scan in
             scan.errors.map { context.finding(message: index, range: $0.range, $0.message) }
         }
     }

@@ -1,0 +1,40 @@
+/// PL202: "very", "really", "basically", "actually", "just", "quite" …
+struct IntensifierRule: Rule {
+    static let definition = RuleDefinition(RuleDescription(
+        code: "PL202", identifier: "intensifier", family: .bloat,
+        summary: "Intensifiers and hedges (\"very\", \"really\", \"just\", \"basically\") that carry no instruction.",
+        explanation: """
+        ## What it does
+        Finds intensifiers and hedges: "very", "really", "basically", "actually", "just", "quite",
+        "extremely", "literally", "simply", "totally".
+
+        ## Why is this bad?
+        They rarely change what the model does and cost a token each. When emphasis matters, a concrete
+        constraint ("at most 3", "never include PII") works better than "very".
+
+        ## Fix safety
+        Unsafe: occasionally the word matters ("just the ID" means "only"), so the fix needs `--unsafe-fixes`.
+        """,
+        defaultSeverity: .info, fixApplicability: .unsafe,
+        triggeringExamples: [
+            RuleExample("Write a «very» short title of at most 8 words."),
+            RuleExample("«Basically», summarize the thread in 3 bullets."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Write a title of at most 8 words."),
+            RuleExample("Explain just-in-time compilation in 2 sentences."),
+        ],
+        corrections: [
+            RuleCorrection("Write a very short title of at most 8 words.", "Write a short title of at most 8 words.", unsafe: true),
+        ]
+    )) { _ in IntensifierRule() }
+
+    var description: RuleDescription { Self.definition.description }
+
+    func check(_ context: TemplateContext) -> [Finding] {
+        context.instructionMessageIndices.flatMap { index in
+            context.findings(from: IntensifierAnalyzer.analyze(context.texts[index]), message: index, applicability: .unsafe,
+                             fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
+        }
+    }
+}

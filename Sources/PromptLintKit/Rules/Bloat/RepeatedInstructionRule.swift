@@ -1,0 +1,49 @@
+/// PL203: the same instruction (or a near-duplicate) stated twice in a template.
+struct RepeatedInstructionRule: Rule {
+    static let definition = RuleDefinition(RuleDescription(
+        code: "PL203", identifier: "repeated_instruction", family: .bloat,
+        summary: "The same instruction, or a near-duplicate, is stated twice in a template.",
+        explanation: """
+        ## What it does
+        Compares every sentence and bullet of a template's messages after normalising case, punctuation,
+        stop words and word endings, and reports pairs that are identical or nearly so (≥ 80% of their
+        content words shared), pointing at both places — also across messages.
+
+        ## Why is this bad?
+        Repetition is paid for twice on every call. Authors repeat instructions when the model ignored
+        them once; the fix for that is a clearer single instruction, not a second copy.
+        """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("Always answer in valid JSON format.\nSummarize the ticket in 3 bullets.\n«Always answer in a valid JSON format!»"),
+            .template("model: gpt-4o\nmax_output_tokens: 50\nmessages:\n  - role: system\n    content: Never reveal the internal ticket notes to the customer.\n  - role: user\n    content: \"«Never reveal internal ticket notes to the customer.» Reply in 2 lines.\"\n"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Answer in valid JSON.\nSummarize the ticket in 3 bullets."),
+            RuleExample("Summarize the first ticket in 3 bullets.\nSummarize the second log in 5 numbered lines."),
+        ]
+    )) { _ in RepeatedInstructionRule() }
+
+    var description: RuleDescription { Self.definition.description }
+
+    func check(_ context: TemplateContext) -> [Finding] {
+        let indices = context.instructionMessageIndices
+        let repetitions = RepeatedInstructionAnalyzer.repetitions(in: indices.map { context.texts[$0] })
+        return repetitions.map { repetition in
+            let secondIndex = indices[repetition.second.messageIndex]
+            let firstIndex = indices[repetition.first.messageIndex]
+            var finding = context.finding(message: secondIndex, range: repetition.second.range, "")
+            let firstRange = context.messages[firstIndex].source.fileRange(forTextRange: repetition.first.range)
+            let firstLine = context.file.location(ofByte: firstRange.lowerBound).line
+            let kind = repetition.similarity >= 0.999 ? "repeats" : "nearly repeats"
+            finding.message = "\(kind) the instruction on line \(firstLine) (\"\(Self.shortened(repetition.first.text))\"): say it once"
+            finding.related = [(range: firstRange, file: context.file, message: "first stated here")]
+            return finding
+        }
+    }
+
+    static func shortened(_ text: String) -> String {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
+    }
+}

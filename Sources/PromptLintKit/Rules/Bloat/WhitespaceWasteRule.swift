@@ -1,0 +1,45 @@
+/// PL205: trailing spaces, runs of blank lines, decorative rules (`=====`).
+struct WhitespaceWasteRule: Rule {
+    static let definition = RuleDefinition(RuleDescription(
+        code: "PL205", identifier: "whitespace_waste", family: .bloat,
+        summary: "Trailing spaces, 3+ blank lines, or decorative lines (=====, -----, *****).",
+        explanation: """
+        ## What it does
+        Finds trailing spaces and tabs, runs of three or more blank lines, and decorative lines made of
+        one repeated character (`=====`, `-----`, `*****`), outside code blocks and Markdown tables.
+
+        ## Why is this bad?
+        Whitespace and ASCII art are tokens too: a decorative line of 40 `=` costs several tokens on every
+        call and the model gains nothing from it. The message reports the tokens the fix saves.
+
+        ## Fix safety
+        Safe: only whitespace and decoration are removed; code blocks are untouched.
+        """,
+        defaultSeverity: .warning, fixApplicability: .safe,
+        triggeringExamples: [
+            RuleExample("Summarize the ticket.«   »\nUse at most 3 bullet points.", prefixVariant: false),
+            RuleExample("Rules:\n«========================================»\nAnswer in 1 sentence.", prefixVariant: false),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Summarize the ticket.\n\nUse at most 3 bullet points."),
+            RuleExample("| a | b |\n|---|---|\n| 1 | 2 |\nExplain the table in 1 sentence."),
+            RuleExample("```\nx = 1   \n=====\n```\nExplain the code in 1 sentence."),
+        ],
+        corrections: [
+            RuleCorrection("Summarize the ticket.   \nUse at most 3 bullet points.", "Summarize the ticket.\nUse at most 3 bullet points."),
+        ]
+    )) { _ in WhitespaceWasteRule() }
+
+    var description: RuleDescription { Self.definition.description }
+
+    func check(_ context: TemplateContext) -> [Finding] {
+        context.instructionMessageIndices.flatMap { index in
+            context.findings(from: WhitespaceWasteAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
+                             fixTitle: { _ in "Remove the whitespace" },
+                             message: { match in
+                                 let saved = context.tokensSaved(message: index, edits: match.edits)
+                                 return match.message + (saved > 0 ? " (saves \(saved) token\(saved == 1 ? "" : "s") per call)" : "")
+                             })
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// PL103: "Your task is to", "I'm going to give you", "Here is the text:" …
+struct MetaPreambleRule: Rule {
+    static let definition = RuleDefinition(RuleDescription(
+        code: "PL103", identifier: "meta_preamble", family: .preamble,
+        summary: "Talk about the prompt instead of the task (\"Your task is to\", \"Here is the text:\").",
+        explanation: """
+        ## What it does
+        Finds framing such as "Your task is to", "Your job is to", "I'm going to give you", "I will provide
+        you with", "The following is a", "Here is the text:" where the message already makes clear what follows.
+
+        ## Why is this bad?
+        The words describe the prompt rather than instruct the model; "Your task is to summarize" and
+        "Summarize" produce the same answer, and the longer one is paid for on every call.
+
+        ## Fix safety
+        Unsafe: rewording can shift emphasis, so the fix is applied only with `--unsafe-fixes`.
+        """,
+        defaultSeverity: .info, fixApplicability: .unsafe,
+        triggeringExamples: [
+            RuleExample("«Your task is to» summarize the ticket in 3 bullet points."),
+            RuleExample("«I'm going to give you» a support ticket. Summarize it in 3 bullet points."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Summarize the ticket in 3 bullet points."),
+            RuleExample("Describe the task of a release manager in 2 sentences."),
+        ],
+        corrections: [
+            RuleCorrection("Your task is to summarize the ticket in 3 bullet points.", "Summarize the ticket in 3 bullet points.", unsafe: true),
+        ]
+    )) { _ in MetaPreambleRule() }
+
+    var description: RuleDescription { Self.definition.description }
+
+    func check(_ context: TemplateContext) -> [Finding] {
+        context.instructionMessageIndices.flatMap { index in
+            context.findings(from: MetaPreambleAnalyzer.analyze(context.texts[index]), message: index, applicability: .unsafe,
+                             fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Flags sentence openings that talk about the prompt instead of giving the instruction
+/// ("Your task is to…", "I will give you…", "Below is…", "Here is the text:").
+/// Fix (unsafe, when the pack gives one): "Your task is to summarize X." → "Summarize X."
+/// Only matches at a sentence start.
+public enum MetaPreambleAnalyzer: TextAnalyzer {
+    public static let identifier = "meta-preamble"
+
+
+    public static func analyze(_ t: PromptText) -> [TextMatch] {
+        var out: [TextMatch] = []
+        for lang in t.languages {
+            let table = PhrasePack.pack(for: lang).metaPreambles
+            for hit in t.hits(.meta, lang) where CapitalizationRepair.isSentenceStart(hit.range.lowerBound, t.bytes) {
+                let r = hit.range, entry = table[hit.item]
+                let edits = entry.replacement.map { CapitalizationRepair.replacement(of: r, with: $0, in: t) } ?? []
+                let msg = lang == .japanese
+                    ? "「\(t.string(r))」はプロンプトについての説明です。指示を直接書いてください。"
+                    : "\"\(t.string(r))\" describes the prompt instead of instructing; state the instruction directly."
+                out.append(t.match(r, msg, edits: edits, safe: false, code: "meta." + slug(entry.phrase), language: lang))
+            }
+        }
+        return out
+    }
+}

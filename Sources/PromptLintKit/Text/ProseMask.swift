@@ -1,0 +1,410 @@
+/// Which UTF-8 byte ranges of a prompt text are prose (the instruction's own words) and which are not.
+///
+/// Wording rules only report matches whose range lies fully inside prose.
+///
+/// Not prose:
+/// - fenced code blocks: a line whose first non-blank characters are ≥ 3 backticks or tildes
+///   (any info string, any indentation) up to the closing fence line with the same character and at
+///   least the same length, or to the end of the text; the fence lines are included;
+/// - inline code spans: a run of N backticks up to the next run of exactly N backticks in the same
+///   paragraph (an unmatched run is literal text);
+/// - Mustache/Handlebars tags `{{…}}`, `{{{…}}}`, `{{#x}}`, `{{/x}}` (the tags; text between
+///   section tags is prose);
+/// - `${x}` / `${x:default}` placeholders (to the matching brace);
+/// - `{x}` single-brace placeholders: an identifier-like body (letters, digits, `_ . - : space`,
+///   at most 64 bytes, no quotes or nested braces);
+/// - JSON-looking objects: `{` whose first non-blank character is `"`, up to its matching `}`;
+/// - XML/HTML-style tags `<x>`, `</x>`, `<x a="1">`, `<x/>` (the tag, not the element's content);
+/// - `[PLACEHOLDER]`: brackets around ≥ 2 characters of capitals, digits, `_`, `-`, spaces;
+/// - URLs starting `http://`, `https://` or `www.` up to whitespace (trailing `.,;:!?)` excluded);
+/// - quoted example data, see below;
+/// - the content of data elements: `<example>…</example>` and likewise `examples`, `sample(s)`,
+///   `transcript`, `document(s)`, `input`, `data`, `context`, `article`, `email`, `conversation`, `dialogue`
+///   (case-insensitive, attributes allowed): pasted material, not the author's instructions.
+///
+/// Quoted-data heuristic: a double-quoted span (`"…"` or `“…”`) or single-quoted span (`'…'`,
+/// `‘…’`, opened after a non-letter and closed before a non-letter, so apostrophes never pair)
+/// that closes within the same paragraph is **data** — an example, a literal the model must echo,
+/// a label or a JSON string — and is masked. In prompts the instruction's own words are almost never
+/// quoted, while examples after "e.g.", "such as", "like", "My first request is", JSON values and
+/// labels always are; rewriting a quoted literal would change the requested output. The one
+/// exception is a quote of more than 80 bytes that wraps an entire line or paragraph (the opening
+/// quote is the line's first character and the closing quote its last, ignoring blanks): that is the instruction itself
+/// pasted in quotes, so its inside stays prose (the quote marks themselves are masked).
+public struct ProseMask: Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        case codeFence, inlineCode, mustache, dollarPlaceholder, bracePlaceholder, json,
+             xmlTag, bracketPlaceholder, url, quoted, dataElement
+    }
+
+    public struct Span: Sendable, Hashable {
+        public var range: Range<Int>
+        public var kind: Kind
+    }
+
+    /// Non-prose spans, sorted by start; they do not overlap.
+    public private(set) var spans: [Span] = []
+    /// One flag per UTF-8 byte.
+    private var prose: [Bool]
+
+    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    init(bytes b: [UInt8]) {
+        prose = [Bool](repeating: true, count: b.count)
+        var found: [Span] = []
+        Self.scanFences(b, into: &found)
+        // Mark fences first so the inline scanners skip them.
+        var fenced = [Bool](repeating: false, count: b.count)
+        for s in found { for k in s.range { fenced[k] = true } }
+        Self.scanInline(b, fenced: fenced, into: &found)
+        var data: [Span] = []
+        Self.scanDataElements(b, found, into: &data)
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Drop spans nested in an earlier one.
+        var merged: [Span] = []
+        for s in found {
+            if let last = merged.last, s.range.lowerBound < last.range.upperBound {
+                if s.range.upperBound > last.range.upperBound {
+                    merged[merged.count - 1].range = last.range.lowerBound..<s.range.upperBound
+                }
+                continue
+            }
+            merged.append(s)
+        }
+        // Data-element content is split around the spans inside it, so placeholders there stay visible.
+        for d in data {
+            var start = d.range.lowerBound
+            for m in merged where m.range.overlaps(d.range) {
+                if m.range.lowerBound > start { merged.append(Span(range: start..<m.range.lowerBound, kind: .dataElement)) }
+                start = max(start, m.range.upperBound)
+            }
+            if start < d.range.upperBound { merged.append(Span(range: start..<d.range.upperBound, kind: .dataElement)) }
+        }
+        merged.sort { $0.range.lowerBound < $1.range.lowerBound }
+        spans = merged
+        for s in merged { for k in s.range { prose[k] = false } }
+    }
+
+    /// True if every byte of `range` is prose (an empty range is prose if its position is).
+    public func isProse(_ range: Range<Int>) -> Bool {
+        if range.isEmpty { return range.lowerBound >= prose.count || range.lowerBound == 0 || prose[min(range.lowerBound, prose.count - 1)] }
+        guard range.lowerBound >= 0, range.upperBound <= prose.count else { return false }
+        for k in range where !prose[k] { return false }
+        return true
+    }
+
+    /// True if byte `i` is prose.
+    public func isProse(at i: Int) -> Bool { i >= 0 && i < prose.count && prose[i] }
+
+    /// The non-prose span containing byte `i`, if any (binary search).
+    public func span(containing i: Int) -> Span? {
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].range.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < spans.count && spans[lo].range.contains(i) ? spans[lo] : nil
+    }
+
+    /// Spans of the given kinds.
+    public func spans(of kinds: Set<Kind>) -> [Span] { spans.filter { kinds.contains($0.kind) } }
+
+    // MARK: - Data elements
+
+    static let dataElementNames: Set<String> = [
+        "example", "examples", "sample", "samples", "transcript", "document", "documents", "input", "data", "context",
+        "article", "email", "conversation", "dialogue", "dialog",
+    ]
+
+    /// `<example …>` … `</example>`: the content between a data tag and its closing tag.
+    private static func scanDataElements(_ b: [UInt8], _ spans: [Span], into out: inout [Span]) {
+        let tags = spans.filter { $0.kind == .xmlTag }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var k = 0
+        while k < tags.count {
+            let (name, closing) = tagName(b, tags[k].range)
+            guard !closing, dataElementNames.contains(name) else { k += 1; continue }
+            var depth = 1
+            var m = k + 1
+            while m < tags.count {
+                let (n2, c2) = tagName(b, tags[m].range)
+                if n2 == name { depth += c2 ? -1 : 1; if depth == 0 { break } }
+                m += 1
+            }
+            guard m < tags.count else { k += 1; continue }
+            let inner = tags[k].range.upperBound..<tags[m].range.lowerBound
+            if !inner.isEmpty { out.append(Span(range: inner, kind: .dataElement)) }
+            k = m + 1
+        }
+    }
+
+    private static func tagName(_ b: [UInt8], _ r: Range<Int>) -> (String, Bool) {
+        var j = r.lowerBound + 1
+        let closing = j < r.upperBound && b[j] == 0x2F
+        if closing { j += 1 }
+        let s = j
+        while j < r.upperBound, Bytes.isASCIIAlnum(b[j]) || b[j] == 0x5F || b[j] == 0x2D { j += 1 }
+        return (String(decoding: Bytes.folded(Bytes.string(b, s..<j)), as: UTF8.self), closing)
+    }
+
+    // MARK: - Fenced code
+
+    private static func scanFences(_ b: [UInt8], into out: inout [Span]) {
+        var lineStart = 0
+        var open: (start: Int, char: UInt8, count: Int)? = nil
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != Bytes.newline { lineEnd += 1 }
+            let next = lineEnd < b.count ? lineEnd + 1 : lineEnd
+            let j = Bytes.skipSpaces(lineStart, b)
+            if j < lineEnd, b[j] == 0x60 || b[j] == 0x7E {
+                let c = b[j]
+                var n = j
+                while n < lineEnd, b[n] == c { n += 1 }
+                let count = n - j
+                if count >= 3 {
+                    if let o = open {
+                        let rest = Bytes.skipSpaces(n, b)
+                        if c == o.char, count >= o.count, rest >= lineEnd || b[rest] == Bytes.cr {
+                            out.append(Span(range: o.start..<lineEnd, kind: .codeFence))
+                            open = nil
+                        }
+                    } else {
+                        // A backtick fence's info string may not contain backticks.
+                        var ok = true
+                        if c == 0x60 { for k in n..<lineEnd where b[k] == 0x60 { ok = false; break } }
+                        if ok { open = (lineStart, c, count) }
+                    }
+                }
+            }
+            lineStart = next
+        }
+        // An unclosed fence runs to the end of the text, except a bare tilde line (`~~~~~`),
+        // which in prompts is decoration, not an opening fence.
+        if let o = open {
+            var e = o.start
+            while e < b.count, b[e] != Bytes.newline { e += 1 }
+            var k = Bytes.skipSpaces(o.start, b)
+            while k < e, b[k] == o.char { k += 1 }
+            let bare = Bytes.skipSpaces(k, b) >= e || b[Bytes.skipSpaces(k, b)] == Bytes.cr
+            if !(o.char == 0x7E && bare) { out.append(Span(range: o.start..<b.count, kind: .codeFence)) }
+        }
+    }
+
+    // MARK: - Inline constructs
+
+    private static let http = Array("http://".utf8), https = Array("https://".utf8), www = Array("www.".utf8)
+
+    private static func scanInline(_ b: [UInt8], fenced: [Bool], into out: inout [Span]) {
+        var i = 0
+        let n = b.count
+        while i < n {
+            if fenced[i] { i += 1; continue }
+            let c = b[i]
+            switch c {
+            case 0x60: // `
+                var r = i
+                while r < n, b[r] == 0x60 { r += 1 }
+                let run = r - i
+                if let close = findBacktickClose(b, from: r, run: run, fenced: fenced) {
+                    out.append(Span(range: i..<close, kind: .inlineCode)); i = close
+                } else { i = r }
+                continue
+            case 0x7B: // {
+                if i + 1 < n, b[i + 1] == 0x7B, let e = mustacheEnd(b, i) {
+                    out.append(Span(range: i..<e, kind: .mustache)); i = e; continue
+                }
+                if let e = jsonObjectEnd(b, i, fenced: fenced) {
+                    out.append(Span(range: i..<e, kind: .json)); i = e; continue
+                }
+                if let e = bracePlaceholderEnd(b, i) {
+                    out.append(Span(range: i..<e, kind: .bracePlaceholder)); i = e; continue
+                }
+            case 0x24: // $
+                if i + 1 < n, b[i + 1] == 0x7B, let e = matchingBrace(b, i + 1, limit: 200) {
+                    out.append(Span(range: i..<e, kind: .dollarPlaceholder)); i = e; continue
+                }
+            case 0x3C: // <
+                if let e = xmlTagEnd(b, i) { out.append(Span(range: i..<e, kind: .xmlTag)); i = e; continue }
+            case 0x5B: // [
+                if let e = bracketPlaceholderEnd(b, i) { out.append(Span(range: i..<e, kind: .bracketPlaceholder)); i = e; continue }
+            case 0x68, 0x77, 0x48, 0x57: // h w
+                if Bytes.isWordStart(i, in: b),
+                   Bytes.hasFolded(https, at: i, in: b) || Bytes.hasFolded(http, at: i, in: b) || Bytes.hasFolded(www, at: i, in: b) {
+                    var e = i
+                    while e < n, !Bytes.isWhitespace(b[e]), b[e] != 0x22, b[e] != 0x3C, b[e] != 0x3E, b[e] != 0x60, !fenced[e] { e += 1 }
+                    while e > i, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x27].contains(b[e - 1]) { e -= 1 }
+                    out.append(Span(range: i..<e, kind: .url)); i = e; continue
+                }
+            case 0x22, 0x27, 0xE2: // " ' and curly quotes
+                if let (spans, e) = quoted(b, i, fenced: fenced) {
+                    out.append(contentsOf: spans); i = e; continue
+                }
+            default: break
+            }
+            i += 1
+        }
+    }
+
+    private static func findBacktickClose(_ b: [UInt8], from: Int, run: Int, fenced: [Bool]) -> Int? {
+        var j = from
+        while j < b.count {
+            if fenced[j] { return nil }
+            if b[j] == Bytes.newline {
+                // A blank line ends the paragraph.
+                var k = j + 1
+                while k < b.count, Bytes.isSpace(b[k]) || b[k] == Bytes.cr { k += 1 }
+                if k >= b.count || b[k] == Bytes.newline { return nil }
+            }
+            if b[j] == 0x60 {
+                var r = j
+                while r < b.count, b[r] == 0x60 { r += 1 }
+                if r - j == run { return r }
+                j = r; continue
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func mustacheEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i + 2
+        let limit = min(b.count, i + 2000)
+        while j + 1 < limit {
+            if b[j] == 0x7D, b[j + 1] == 0x7D {
+                var e = j + 2
+                if e < b.count, b[e] == 0x7D, i + 2 < b.count, b[i + 2] == 0x7B { e += 1 }
+                return e
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// End (exclusive) of the `}` matching the `{` at `i`, ignoring braces in JSON strings.
+    private static func matchingBrace(_ b: [UInt8], _ i: Int, limit: Int) -> Int? {
+        var depth = 0, j = i, inString = false
+        let end = min(b.count, i + limit)
+        while j < end {
+            let c = b[j]
+            if inString {
+                if c == 0x5C { j += 2; continue }
+                if c == 0x22 { inString = false }
+            } else if c == 0x22 { inString = true }
+            else if c == 0x7B { depth += 1 }
+            else if c == 0x7D { depth -= 1; if depth == 0 { return j + 1 } }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func jsonObjectEnd(_ b: [UInt8], _ i: Int, fenced: [Bool]) -> Int? {
+        var j = i + 1
+        while j < b.count, Bytes.isWhitespace(b[j]) { j += 1 }
+        guard j < b.count, b[j] == 0x22 else { return nil }
+        guard let e = matchingBrace(b, i, limit: 20_000) else { return nil }
+        for k in i..<e where fenced[k] { return nil }
+        return e
+    }
+
+    private static func bracePlaceholderEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i + 1
+        let limit = min(b.count, i + 66)
+        var letters = 0
+        while j < limit {
+            let c = b[j]
+            if c == 0x7D { return letters > 0 && Bytes.isSpace(b[i + 1]) == false ? j + 1 : nil }
+            if Bytes.isASCIIAlnum(c) || c == 0x5F || c == 0x2E || c == 0x2D || c == 0x3A || c == Bytes.space || c >= 0x80 {
+                if Bytes.isASCIILetter(c) || c >= 0x80 { letters += 1 }
+                j += 1; continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    private static func xmlTagEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i + 1
+        if j < b.count, b[j] == 0x2F { j += 1 }
+        guard j < b.count, Bytes.isASCIILetter(b[j]) else { return nil }
+        while j < b.count, Bytes.isASCIIAlnum(b[j]) || b[j] == 0x5F || b[j] == 0x2D || b[j] == 0x3A || b[j] == 0x2E { j += 1 }
+        let limit = min(b.count, i + 500)
+        var inQuote: UInt8 = 0
+        while j < limit {
+            let c = b[j]
+            if inQuote != 0 { if c == inQuote { inQuote = 0 } }
+            else if c == 0x22 || c == 0x27 { inQuote = c }
+            else if c == 0x3E { return j + 1 }
+            else if c == 0x3C || c == Bytes.newline { return nil }
+            else if j == i + 1 { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func bracketPlaceholderEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i + 1
+        var letters = 0
+        let limit = min(b.count, i + 80)
+        while j < limit {
+            let c = b[j]
+            if c == 0x5D { return letters >= 1 && j - i - 1 >= 2 ? j + 1 : nil }
+            if Bytes.isUpper(c) { letters += 1 } else if !(Bytes.isDigit(c) || c == 0x5F || c == 0x2D || c == Bytes.space) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: - Quotes
+
+    private static let leftDouble: [UInt8] = [0xE2, 0x80, 0x9C], rightDouble: [UInt8] = [0xE2, 0x80, 0x9D]
+    private static let leftSingle: [UInt8] = [0xE2, 0x80, 0x98], rightSingle: [UInt8] = [0xE2, 0x80, 0x99]
+
+    /// Returns the masked spans for a quote opening at `i` and the offset to resume at.
+    private static func quoted(_ b: [UInt8], _ i: Int, fenced: [Bool]) -> ([Span], Int)? {
+        let open: [UInt8], closes: [[UInt8]], single: Bool
+        if b[i] == 0x22 { open = [0x22]; closes = [[0x22]]; single = false }
+        else if b[i] == 0x27 { open = [0x27]; closes = [[0x27]]; single = true }
+        else if Bytes.has(leftDouble, at: i, in: b) { open = leftDouble; closes = [rightDouble, [0x22]]; single = false }
+        else if Bytes.has(leftSingle, at: i, in: b) { open = leftSingle; closes = [rightSingle]; single = true }
+        else { return nil }
+        // Single quotes only open after a non-word character, so apostrophes never start a quote.
+        if single, !Bytes.isWordStart(i, in: b) { return nil }
+        let bodyStart = i + open.count
+        guard bodyStart < b.count, !Bytes.isWhitespace(b[bodyStart]) || !single else { return nil }
+        var j = bodyStart
+        let limit = min(b.count, i + (single ? 200 : 20_000))
+        while j < limit {
+            if fenced[j] { return nil }
+            if b[j] == Bytes.newline {
+                var k = j + 1
+                while k < b.count, Bytes.isSpace(b[k]) || b[k] == Bytes.cr { k += 1 }
+                if k >= b.count || b[k] == Bytes.newline { return nil }
+                if single { return nil }
+            }
+            for c in closes where Bytes.has(c, at: j, in: b) {
+                let e = j + c.count
+                if single {
+                    // A closing single quote must not be an apostrophe inside a word (don't).
+                    if !Bytes.isWordEnd(e, in: b) { break }
+                    if j == bodyStart { return nil }
+                }
+                if wrapsParagraph(b, i, e) {
+                    return ([Span(range: i..<bodyStart, kind: .quoted), Span(range: j..<e, kind: .quoted)], bodyStart)
+                }
+                return ([Span(range: i..<e, kind: .quoted)], e)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The quote opens its line (after blanks) and closes it, and is long enough to be an instruction.
+    private static func wrapsParagraph(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        let k = Bytes.skipSpacesBack(s, b)
+        let startsLine = k == 0 || b[k - 1] == Bytes.newline
+        var m = e
+        while m < b.count, Bytes.isSpace(b[m]) || b[m] == Bytes.cr { m += 1 }
+        let endsLine = m >= b.count || b[m] == Bytes.newline
+        return startsLine && endsLine && e - s > 80
+    }
+}

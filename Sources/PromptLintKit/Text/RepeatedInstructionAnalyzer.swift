@@ -1,0 +1,172 @@
+/// Finds instructions said twice, within a message or across a template's messages.
+///
+/// Sentences (``SentenceSplitter``: English/Japanese/Spanish punctuation, bullet lines) are
+/// normalised: lowercased, punctuation and stop words (all packs) dropped, light stemming
+/// (`-'s -ing -ed -es -s -ly`), Japanese split into kana/kanji bigrams. Two sentences with at least
+/// 4 content words whose content-word sets have Jaccard similarity ≥ 0.8 are reported (identical
+/// sentences have 1.0). No fix: which copy to keep is the author's call.
+public struct RepeatedInstruction: Sendable, Hashable {
+    public struct Location: Sendable, Hashable {
+        public var messageIndex: Int
+        public var range: Range<Int>
+        public var text: String
+    }
+    public var first: Location
+    public var second: Location
+    public var similarity: Double
+}
+
+public enum RepeatedInstructionAnalyzer: TextAnalyzer {
+    public static let identifier = "repeated-instruction"
+    public static let threshold = 0.8
+    public static let minimumContentWords = 4
+
+    /// Single message: each repetition as a match on the second copy, `relatedRange` = first copy.
+    public static func analyze(_ t: PromptText) -> [TextMatch] {
+        repetitions(in: [t]).map { r in
+            t.match(r.second.range, "Repeats an earlier instruction (\"\(r.first.text)\"); say it once.",
+                    code: "repeated", language: t.languages.first ?? .english, related: r.first.range)
+        }
+    }
+
+    public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
+
+    public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool }
+        var items: [Item] = []
+        for (mi, t) in texts.enumerated() {
+            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) {
+                let (set, negated) = content(t, s)
+                guard set.count >= minimumContentWords else { continue }
+                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated))
+            }
+        }
+        // Prefix filtering (set-similarity join): with elements in one global order (hash value),
+        // two sets with Jaccard ≥ t share an element among the first |S| - ⌈t·|S|⌉ + 1 of each.
+        var out: [RepeatedInstruction] = []
+        var index: [Int: [Int]] = [:]
+        var seen = [Int](repeating: -1, count: items.count)
+        for c in 0..<items.count {
+            let y = items[c].set
+            let prefix = y.count - Int((threshold * Double(y.count)).rounded(.up)) + 1
+            for e in y.prefix(prefix) {
+                for a in index[e, default: []] where seen[a] != c {
+                    seen[a] = c
+                    // "Do X" and "Do not X" are opposite instructions, not repeats.
+                    if items[a].negated != items[c].negated { continue }
+                    let x = items[a].set
+                    if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
+                    let inter = intersectionCount(x, y)
+                    let j = Double(inter) / Double(x.count + y.count - inter)
+                    if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
+                }
+            }
+            for e in y.prefix(prefix) { index[e, default: []].append(c) }
+        }
+        // Each later sentence is reported once, against its earliest look-alike.
+        var firstFor: [RepeatedInstruction.Location: RepeatedInstruction] = [:]
+        for r in out {
+            if let have = firstFor[r.second], (have.first.messageIndex, have.first.range.lowerBound) <= (r.first.messageIndex, r.first.range.lowerBound) { continue }
+            firstFor[r.second] = r
+        }
+        out = Array(firstFor.values)
+        out.sort { ($0.second.messageIndex, $0.second.range.lowerBound, $0.first.messageIndex, $0.first.range.lowerBound)
+                 < ($1.second.messageIndex, $1.second.range.lowerBound, $1.first.messageIndex, $1.first.range.lowerBound) }
+        return out
+    }
+
+    static let negations: Set<String> = ["not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "without",
+                                         "avoid", "nunca", "ni", "sin", "ない", "ず", "禁止"]
+
+    /// Code, markup and data lines are not instructions: `{ } ; = < >` or a high share of punctuation.
+    static func looksLikeCode(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        // Markdown table rows repeat headers by design.
+        if let f = r.first, b[f] == 0x7C { return true }
+        var punct = 0, letters = 0
+        for k in r {
+            let c = b[k]
+            if c == 0x7B || c == 0x7D || c == 0x3B || c == 0x3D || c == 0x3C || c == 0x3E || c == 0x26 || c == 0x5C { return true }
+            if c >= 0x80 || Bytes.isASCIILetter(c) { letters += 1 } else if !Bytes.isWhitespace(c) && !Bytes.isDigit(c) { punct += 1 }
+        }
+        return punct * 8 > letters
+    }
+
+    private static func intersectionCount(_ x: [Int], _ y: [Int]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < x.count, j < y.count {
+            if x[i] == y[j] { n += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    static let stopWords: Set<String> = PhrasePack.all.reduce(into: Set<String>()) { $0.formUnion($1.stopWords) }
+    static let stopHashes = Set(stopWords.map(Bytes.fnv))
+
+    /// Sorted hashes of the sentence's normalised content words.
+    static func contentSet(_ t: PromptText, _ s: Sentence) -> [Int] { content(t, s).set }
+
+    static let negationHashes = Set(negations.map(Bytes.fnv))
+
+    /// Sorted hashes of the normalised content words, and whether the sentence is negated.
+    static func content(_ t: PromptText, _ s: Sentence) -> (set: [Int], negated: Bool) {
+        var negated = false
+        var words: [Int] = []
+        var prevCJK: UInt64? = nil
+        var prevEnd = -1
+        // Quoted and placeholder text counts too ("a section called \"SUMMARY\"" ≠ "… \"IDEAS\"").
+        for tok in t.proseTokens(s.contentRange, includeQuoted: true) {
+            let u = tok.lower.utf8
+            let h = Bytes.fnv(tok.lower)
+            if let f = u.first, f >= 0xE3, u.count <= 4 {
+                // One kana/kanji: bigrams with the previous one.
+                if stopHashes.contains(h) { prevCJK = nil; continue }
+                if let p = prevCJK, prevEnd == tok.range.lowerBound { words.append(Int(truncatingIfNeeded: (p &* 31) ^ h)) }
+                prevCJK = h
+                prevEnd = tok.range.upperBound
+                continue
+            }
+            prevCJK = nil
+            if negationHashes.contains(h) { negated = true }
+            if tok.isNumber || u.count < 2 || stopHashes.contains(h) { continue }
+            words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
+        }
+        words.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(words.count)
+        for w in words where unique.last != w { unique.append(w) }
+        return (unique, negated)
+    }
+
+    /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.
+    static func stemHash(_ w: String) -> UInt64 {
+        var w = w
+        return w.withUTF8 { u -> UInt64 in
+            let n = stemLength(u)
+            var h = Bytes.fnvOffset
+            for k in 0..<n { h = (h ^ UInt64(u[k])) &* Bytes.fnvPrime }
+            return h
+        }
+    }
+
+    /// Length of the light stem of lowercase UTF-8 bytes: strips 's, then one of -ing -ed -es -ly -s (not -ss)
+    /// from long enough words.
+    static func stemLength(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = u.count
+        if n > 2, u[n - 2] == 0x27, u[n - 1] == 0x73 { n -= 2 }
+        func ends(_ x: StaticString) -> Bool {
+            let c = x.utf8CodeUnitCount
+            guard n >= c else { return false }
+            for k in 0..<c where u[n - c + k] != x.utf8Start[k] { return false }
+            return true
+        }
+        if n >= 6, ends("ing") { return n - 3 }
+        if n >= 5, ends("ed") || ends("es") || ends("ly") { return n - 2 }
+        if n >= 4, ends("s"), !ends("ss") { return n - 1 }
+        return n
+    }
+
+    static func stem(_ w: String) -> String {
+        var w = w
+        return w.withUTF8 { u in String(decoding: UnsafeBufferPointer(rebasing: u[0..<stemLength(u)]), as: UTF8.self) }
+    }
+}

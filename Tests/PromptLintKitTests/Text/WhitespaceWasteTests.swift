@@ -1,0 +1,26 @@
+import Testing
+@testable import PromptLintKit
+
+@Suite struct WhitespaceWasteTests {
+    static let positives: [FixCase] = [
+        FixCase("Line one  \nLine two\t\n", ["  ", "\t"], "Line one\nLine two\n"),
+        FixCase("A\n\n\n\n\nB", ["\n\n\n"], "A\n\nB"),
+        FixCase("A\n \n\t\n  \nB", [" ", "\t\n  \n"], "A\n\nB"),
+        FixCase("Title\n=====\nBody", ["====="], "Title\nBody"),
+        FixCase("A\n-----\nB\n*****\nC\n#####\nD\n~~~~~\nE", ["-----", "*****", "#####", "~~~~~"], "A\nB\nC\nD\nE"),
+        FixCase("A\r\n====  \r\nB", ["===="], "A\r\nB"),
+    ]
+
+    @Test(arguments: positives) func safeFixes(_ c: FixCase) {
+        verify(WhitespaceWasteAnalyzer.self, c)
+    }
+
+    @Test(arguments: [
+        "A\n\nB\n\n\nC",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "Intro\n---\nText",
+        "```\ncode   \n=====\n\n\n\n```\n",
+        "a ==== b",
+        "```\nx\n```",
+    ]) func negatives(_ s: String) { expectClean(WhitespaceWasteAnalyzer.self, s) }
+}
