@@ -26,6 +26,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only templates written for this model (case-insensitive).")
     var model: String?
 
+    @Option(help: "Only templates whose model (or the default model) is in this price tier: economy, standard or premium.")
+    var tier: ModelTier?
+
+    @Option(name: .customLong("max-tokens"), help: "Only templates whose static prompt is at most N tokens (counted with the model's encoding).")
+    var maxTokens: Int?
+
     @Option(help: "Show at most this many results.")
     var limit: Int = 10
 
@@ -34,14 +40,18 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+        if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must not be negative") }
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give the words to search for") }
     }
 
     func run() throws {
         let workspace = try options.workspace()
         let library = try options.loadLibrary(workspace, tolerant: true)
-        let index = SearchIndex(templates: library.templates)
-        let filter = SearchFilter(tags: tag, model: model)
+        let registry: ModelRegistry
+        do { registry = try ModelRegistry.configured(workspace.config) } catch { throw CommandError(error) }
+        let index = SearchIndex(templates: library.templates, defaultModel: workspace.config.defaultModel ?? "gpt-4o-mini",
+                                registry: registry, countTokens: maxTokens != nil)
+        let filter = SearchFilter(tags: tag, model: model, tier: tier, maxTokens: maxTokens)
         let hits = index.search(SearchQuery(query.joined(separator: " ")), limit: limit, filter: filter)
         var results: [SearchResultRow] = []
         for (rank, hit) in hits.enumerated() {
@@ -53,6 +63,8 @@ struct SearchCommand: ParsableCommand {
         if results.isEmpty { throw ExitCode(1) }
     }
 }
+
+extension ModelTier: ExpressibleByArgument {}
 
 /// One result line of `search` (and the shape of its JSON).
 struct SearchResultRow {
@@ -77,6 +89,7 @@ struct SearchResultRow {
                     ("highlights", .array((row.match?.highlights ?? []).map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
                     ("tags", .array(row.document.tags.map(JSONValue.string))),
                     ("model", row.document.model.map(JSONValue.string) ?? .null),
+                    ("static_tokens", row.document.staticTokens.map(JSONValue.int) ?? .null),
                 ])
             }).serialized() + "\n")
         case .text:

@@ -10,9 +10,11 @@ public struct SearchIndex: Sendable {
         self.index = index
     }
 
-    /// Indexes templates (plain-text prompts included: they have a name and a body).
-    public init(templates: [PromptTemplate]) {
-        documents = templates.map(SearchDocument.init)
+    /// Indexes templates (plain-text prompts included: they have a name and a body). Static prompt
+    /// tokens are counted only with `countTokens` (for the `maxTokens` filter).
+    public init(templates: [PromptTemplate], defaultModel: String = "gpt-4o-mini", registry: ModelRegistry = .builtIn,
+                countTokens: Bool = false) {
+        documents = templates.map { SearchDocument($0, defaultModel: defaultModel, registry: registry, countTokens: countTokens) }
         index = InvertedIndex(documentCount: templates.count) { doc in
             var fields: [SearchField: String] = [:]
             for field in SearchField.allCases { fields[field] = field.text(of: templates[doc]) }
@@ -105,18 +107,26 @@ public struct SearchFilter: Sendable {
     public var tags: [String]
     /// The template's model (case-insensitive).
     public var model: String?
+    /// The price tier of the template's model (the default model's for templates that name none).
+    public var tier: ModelTier?
+    /// At most this many static prompt tokens (needs documents indexed with `countTokens`).
+    public var maxTokens: Int?
 
-    public init(tags: [String] = [], model: String? = nil) {
+    public init(tags: [String] = [], model: String? = nil, tier: ModelTier? = nil, maxTokens: Int? = nil) {
         self.tags = tags
         self.model = model
+        self.tier = tier
+        self.maxTokens = maxTokens
     }
 
     public func matches(_ document: SearchDocument) -> Bool {
         let lowered = Set(document.tags.map { $0.lowercased() })
         guard tags.allSatisfy({ lowered.contains($0.lowercased()) }) else { return false }
         if let model, document.model?.lowercased() != model.lowercased() { return false }
+        if let tier, document.tier != tier { return false }
+        if let maxTokens, let tokens = document.staticTokens, tokens > maxTokens { return false }
         return true
     }
 
-    public var isEmpty: Bool { tags.isEmpty && model == nil }
+    public var isEmpty: Bool { tags.isEmpty && model == nil && tier == nil && maxTokens == nil }
 }

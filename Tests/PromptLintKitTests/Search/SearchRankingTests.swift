@@ -52,6 +52,24 @@ import Testing
         #expect(top("refund", 10, filter: SearchFilter(tags: ["hr"])).isEmpty)
     }
 
+    @Test func tierAndTokenFilters() throws {
+        // gpt-4o and claude-sonnet-4 are standard, gpt-4o-mini and claude-3-5-haiku economy.
+        #expect(top("ticket", 10, filter: SearchFilter(tier: .standard)) == ["support/ticket-summary-legacy"])
+        #expect(top("ticket", 10, filter: SearchFilter(tier: .premium)).isEmpty)
+        let measured = SearchIndex(templates: Self.library.templates, countTokens: true)
+        let all = measured.search(SearchQuery("ticket"), limit: 10).map { measured.documents[$0.document] }
+        let counts = try all.map { try #require($0.staticTokens) }
+        #expect(Set(counts).count > 1)
+        let limit = counts.sorted()[counts.count / 2]
+        let small = measured.search(SearchQuery("ticket"), limit: 10, filter: SearchFilter(maxTokens: limit)).map { measured.documents[$0.document] }
+        #expect(small.map(\.name) == all.filter { $0.staticTokens! <= limit }.map(\.name))
+        #expect(small.count < all.count)
+        // Counted like the token rules: the model's encoding over every message, tags as written.
+        let triage = try #require(Self.library.template(named: "support/triage"))
+        let expected = triage.messages.reduce(0) { $0 + Tokenizer.shared(.o200k_base).count($1.text) }
+        #expect(measured.documents.first { $0.name == "support/triage" }?.staticTokens == expected)
+    }
+
     @Test func matchLineHighlightsTheWords() throws {
         let hit = try #require(Self.index.search(SearchQuery("refund policy"), limit: 1).first)
         let template = Self.library.templates[hit.document]
