@@ -11,6 +11,9 @@ struct SearchCommand: ParsableCommand {
         words of 3 letters or more ("jsn" finds "json"), and finds Chinese, Japanese and Korean text by
         character pairs.
 
+        The index is cached in $PROMPTLINT_CACHE_DIR (default ~/.cache/promptlint) and rebuilt whenever a
+        template file (path, size, modification time), the config or promptlint changes; --no-cache skips it.
+
         Exit status (like grep): 0 when something matched, 1 when nothing did, 2 on usage or library errors.
         """
     )
@@ -44,22 +47,49 @@ struct SearchCommand: ParsableCommand {
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give the words to search for") }
     }
 
+    @Flag(name: .customLong("no-cache"), help: "Build the index from the templates without reading or writing the search cache.")
+    var noCache = false
+
     func run() throws {
         let workspace = try options.workspace()
-        let library = try options.loadLibrary(workspace, tolerant: true)
         let registry: ModelRegistry
         do { registry = try ModelRegistry.configured(workspace.config) } catch { throw CommandError(error) }
-        let index = SearchIndex(templates: library.templates, defaultModel: workspace.config.defaultModel ?? "gpt-4o-mini",
-                                registry: registry, countTokens: maxTokens != nil)
+        let defaultModel = workspace.config.defaultModel ?? "gpt-4o-mini"
+        var loaded: PromptLibrary?
+        // Tokens are always counted, so results (and JSON) are the same with and without the cache.
+        func build(countTokens: Bool) -> SearchIndexCache.Entry {
+            let library = workspace.loadLibrary()
+            loaded = library
+            return SearchIndexCache.Entry(index: SearchIndex(templates: library.templates, defaultModel: defaultModel, registry: registry,
+                                                             countTokens: countTokens),
+                                          issues: library.issues.map(\.description), errorCount: library.errors.count, fromCache: false)
+        }
+        let entry: SearchIndexCache.Entry
+        if noCache {
+            entry = build(countTokens: true)
+        } else {
+            // The config decides the library, default model and model registry: any change to it rebuilds the cache.
+            let configBytes = workspace.config.path.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            entry = SearchIndexCache.index(root: workspace.libraryPath, include: workspace.config.include, exclude: workspace.config.exclude,
+                                           settings: defaultModel + "\u{0}" + configBytes, directory: SearchIndexCache.defaultDirectory()) {
+                build(countTokens: true)
+            }
+        }
+        for issue in entry.issues { Terminal.standardError.write(issue + "\n") }
+        let index = entry.index
         let filter = SearchFilter(tags: tag, model: model, tier: tier, maxTokens: maxTokens)
         let hits = index.search(SearchQuery(query.joined(separator: " ")), limit: limit, filter: filter)
         var results: [SearchResultRow] = []
         for (rank, hit) in hits.enumerated() {
-            let match = MatchLine.best(in: library.templates[hit.document], terms: hit.matchedTerms)
-            results.append(SearchResultRow(rank: rank + 1, document: index.documents[hit.document], score: hit.score, match: match))
+            let document = index.documents[hit.document]
+            // Only the results' files are read again (from the cache, nothing else is parsed).
+            let template = loaded?.template(named: document.name)
+                ?? PromptLibrary.loadFile(path: document.path, libraryRoot: workspace.libraryPath).templates.first { $0.name == document.name }
+            let match = template.flatMap { MatchLine.best(in: $0, terms: hit.matchedTerms) }
+            results.append(SearchResultRow(rank: rank + 1, document: document, score: hit.score, match: match))
         }
         SearchResultRow.print(results, format: format)
-        if !library.errors.isEmpty { throw ExitCode(2) }
+        if entry.errorCount > 0 { throw ExitCode(2) }
         if results.isEmpty { throw ExitCode(1) }
     }
 }
