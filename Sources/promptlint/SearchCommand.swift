@@ -7,12 +7,11 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library: ranked by name, tags, description, variable names and message text.",
         discussion: """
-        Matching ignores case, accents and plural/verb endings ("tickets", "summarized"), forgives a typo in
-        words of 3 letters or more ("jsn" finds "json"), and finds Chinese, Japanese and Korean text by
-        character pairs.
+        Matching ignores case, accents and plural/verb endings ("tickets", "summarized"), forgives a typo in words of \
+        3 letters or more ("jsn" finds "json"), and finds Chinese, Japanese and Korean text by character pairs.
 
-        The index is cached in $PROMPTLINT_CACHE_DIR (default ~/.cache/promptlint) and rebuilt whenever a
-        template file (path, size, modification time), the config or promptlint changes; --no-cache skips it.
+        The index is cached in $PROMPTLINT_CACHE_DIR (default ~/.cache/promptlint) and rebuilt whenever a template \
+        file (path, size, modification time), the config or promptlint changes; --no-cache skips it.
 
         Exit status (like grep): 0 when something matched, 1 when nothing did, 2 on usage or library errors.
         """

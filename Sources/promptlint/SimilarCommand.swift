@@ -7,8 +7,8 @@ struct SimilarCommand: ParsableCommand {
         commandName: "similar",
         abstract: "List the templates most similar to one (near-duplicates to merge).",
         discussion: """
-        The score is the Jaccard similarity (0–1) of the two templates' message text, compared as sets of
-        3-word shingles. The lint rule PL501 (near_duplicate_template) reports pairs above 0.85.
+        The score is the Jaccard similarity (0–1) of the two templates' message text, compared as sets of 3-word \
+        shingles. The lint rule PL501 (near_duplicate_template) reports pairs above 0.85.
 
         Exit status: 0 when similar templates were found, 1 when none were, 2 on usage or library errors.
         """
