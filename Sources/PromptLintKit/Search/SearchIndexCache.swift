@@ -38,7 +38,9 @@ public enum SearchIndexCache {
         let absoluteRoot = PromptLibrary.absolute((root as NSString).standardizingPath)
         let path = directory + "/search-" + String(SimilarityIndex.hash(absoluteRoot), radix: 16) + ".bin"
         let fingerprint = Self.fingerprint(root: root, include: include, exclude: exclude,
-                                           settings: settings + "\u{0}" + absoluteRoot + "\u{0}" + PromptLintKit.version)
+                                           // Stored file paths are as the user named the library: the root as given counts.
+                                           settings: settings + "\u{0}" + absoluteRoot + "\u{0}" + root + "\u{0}"
+                                               + FileManager.default.currentDirectoryPath + "\u{0}" + PromptLintKit.version)
         if let data = FileManager.default.contents(atPath: path), let entry = read([UInt8](data), fingerprint: fingerprint) {
             return entry
         }

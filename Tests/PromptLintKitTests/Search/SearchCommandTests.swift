@@ -96,6 +96,9 @@ import Testing
         #expect(try json(standard).count == 2)
         let uncached = try run(["search", "--no-cache", "--format", "json", "--tier", "standard", "ticket"], in: dir.path)
         #expect(uncached.stdout == standard.stdout)
+        // The same library named from elsewhere prints paths as named there.
+        let elsewhere = try run(["search", "--library", dir.file("prompts"), "--format", "json", "ticket"])
+        #expect(try json(elsewhere).allSatisfy { ($0["file"] as? String)?.hasPrefix(dir.path) == true })
         // A corrupt cache file is rebuilt, not trusted.
         try Data("PLSEARCH garbage".utf8).write(to: URL(fileURLWithPath: cache.path + "/" + files[0]))
         let recovered = try run(["search", "--format", "json", "--tier", "standard", "ticket"], in: dir.path)
