@@ -1,15 +1,27 @@
 #!/usr/bin/env python3
 """Writes a synthetic prompt library of N prompt-sized templates (for benchmarks).
 
-Usage: gen-library.py DIR N  -> DIR/prompts/tNNNN.yml, a mix of clean and flawed templates
-(polite filler, wordy phrases, missing limits, Japanese text), 0.5-2 KB each, deterministic."""
+Usage: gen-library.py DIR N [FLAWED_SHARE]  -> DIR/prompts/tNNNN.yml, 0.5-2 KB each, deterministic.
+FLAWED_SHARE (default 0.2) of the templates contain findings (polite filler, wordy phrases,
+missing limits); the rest are clean, like a library that already uses promptlint."""
 import os, random, sys
 
 out, n = sys.argv[1], int(sys.argv[2])
+flawed_share = float(sys.argv[3]) if len(sys.argv) > 3 else 0.2
 rng = random.Random(42)
 os.makedirs(os.path.join(out, "prompts"), exist_ok=True)
 topics = ["support ticket", "pull request diff", "meeting transcript", "invoice", "incident report", "product review",
           "SQL schema", "release commits", "job post", "customer email"]
+clean = [
+    "Focus on facts stated in the {t}; do not speculate.",
+    "Use plain language a new team member understands.",
+    "Quote identifiers exactly as written.",
+    "Group related points together and order them by impact.",
+    "If information is missing, say which field is missing.",
+    "Mark every assumption with (assumption).",
+    "Write dates in ISO 8601.",
+    "Keep names of services and people as they appear.",
+]
 sentences = [
     "Focus on facts stated in the {t}; do not speculate.",
     "Use plain language a new team member understands.",
@@ -24,9 +36,12 @@ sentences = [
 ]
 for i in range(n):
     topic = rng.choice(topics)
-    body = " ".join(rng.choice(sentences).format(t=topic) for _ in range(rng.randint(6, 18)))
-    limit = "" if i % 7 == 0 else "max_output_tokens: %d\n" % rng.choice([150, 300, 600])
-    bound = "" if i % 5 == 0 else " Answer in at most %d bullet points." % rng.randint(3, 8)
+    flawed = rng.random() < flawed_share
+    pool = sentences if flawed else clean
+    picked = rng.sample(pool, min(len(pool), rng.randint(5, 8)))
+    body = " ".join(p.format(t=topic) for p in picked)
+    limit = "" if flawed and i % 2 == 0 else "max_output_tokens: %d\n" % rng.choice([150, 300, 600])
+    bound = "" if flawed and i % 3 == 0 else " Answer in at most %d bullet points." % rng.randint(3, 8)
     text = (
         f"# generated template {i}\n"
         f"description: Summarize a {topic} for the weekly review ({i}).\n"

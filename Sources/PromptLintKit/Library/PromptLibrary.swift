@@ -128,7 +128,11 @@ public struct PromptLibrary: Sendable {
         ])
     }
 
-    static func defaultName(for path: String, libraryRoot: String?) -> String {
+    public static func defaultName(for path: String, libraryRoot: String?) -> String {
+        // Fast path: a file listed under the root (the common case) is named by its relative path.
+        if let libraryRoot, libraryRoot != ".", path.hasPrefix(libraryRoot + "/"), !path.contains("/../"), !path.contains("/./") {
+            return (String(path.dropFirst(libraryRoot.count + 1)) as NSString).deletingPathExtension
+        }
         let standardized = (path as NSString).standardizingPath
         var relative = (standardized as NSString).lastPathComponent
         if let libraryRoot {
@@ -142,9 +146,11 @@ public struct PromptLibrary: Sendable {
         return (relative as NSString).deletingPathExtension
     }
 
+    static let workingDirectory = FileManager.default.currentDirectoryPath
+
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (workingDirectory as NSString).appendingPathComponent(path)
     }
 
     static func join(_ root: String, _ relative: String) -> String {

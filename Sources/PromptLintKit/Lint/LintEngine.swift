@@ -10,14 +10,18 @@ public struct LintEngine: Sendable {
     }
 
     public func lint(_ templates: [PromptTemplate]) -> [Diagnostic] {
-        let contexts = templates.map { TemplateContext(template: $0, settings: configuration.settings) }
-        let perTemplate = ConcurrentResults<[Diagnostic]>(count: contexts.count)
-        DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
-            perTemplate.set(index, lint(contexts[index]))
+        let perTemplate = ConcurrentResults<[Diagnostic]>(count: templates.count)
+        // Each context (prose masks, sentences, source maps) lives only while its template is
+        // checked, so memory stays flat however large the library.
+        DispatchQueue.concurrentPerform(iterations: templates.count) { index in
+            perTemplate.set(index, lint(TemplateContext(template: templates[index], settings: configuration.settings)))
         }
         var diagnostics = perTemplate.values.flatMap { $0 }
         // Library-wide rules see every template at once.
-        for active in configuration.active {
+        let libraryRules = configuration.active.filter { $0.rule is any LibraryRule }
+        guard !libraryRules.isEmpty else { return diagnostics.sorted(by: Diagnostic.ordered) }
+        let contexts = templates.map { TemplateContext(template: $0, settings: configuration.settings) }
+        for active in libraryRules {
             guard let rule = active.rule as? any LibraryRule else { continue }
             for finding in rule.checkLibrary(contexts) {
                 guard let context = contexts.first(where: { $0.template.name == finding.template }) ?? contexts.first(where: { $0.file === finding.file }) else { continue }

@@ -148,7 +148,7 @@ public struct LintRunner: Sendable {
     /// (a one-file pre-commit run should not parse the whole library).
     func makeEngine(for templates: [PromptTemplate], linting wholeLibrary: Bool) -> LintEngine {
         var settings = configuration.settings
-        let needsLibrary = templates.contains { template in template.messages.contains { $0.text.contains("{{>") } }
+        let needsLibrary = templates.contains { template in template.messages.contains { LintSettings.mentionsPartial($0.text) } }
         if wholeLibrary {
             settings.library = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         } else if needsLibrary {

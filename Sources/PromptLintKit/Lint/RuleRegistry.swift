@@ -9,6 +9,7 @@ public enum RuleRegistry {
         WhitespaceWasteRule.definition,
         RepeatedInstructionRule.definition,
         TokenBudgetRule.definition,
+        PrettyPrintedJSONRule.definition,
         MissingOutputLimitRule.definition,
         OpenEndedOutputRule.definition,
         OutputLimitConflictRule.definition,

@@ -15,8 +15,7 @@ struct Suppressions {
     init(template: PromptTemplate) {
         let file = template.file
         // Most files have no directive: skip the line scan unless the marker occurs at all.
-        guard file.bytes.count >= Self.marker.utf8.count,
-              file.bytes.firstRange(of: Array(Self.marker.utf8)) != nil else { return }
+        guard file.contains(Self.marker) else { return }
         // Comments per line (0-based line index → codes), found by a light scan of '#' comments.
         var commentLines: [Int: (codes: Set<String>, ownLine: Bool)] = [:]
         for line in 0..<file.lineStarts.count {

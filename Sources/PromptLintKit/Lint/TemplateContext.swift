@@ -69,7 +69,7 @@ public final class TemplateContext: @unchecked Sendable {
                 let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
                 fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
                 // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
-                if level == .safe { saved = tokensSaved(message: index, edits: match.edits) }
+                if level == .safe || settings.measureAllFixes { saved = tokensSaved(message: index, edits: match.edits) }
             }
             return finding(message: index, range: match.range, describe?(match) ?? match.message, fix: fix, tokensSaved: saved)
         }
@@ -80,12 +80,29 @@ public final class TemplateContext: @unchecked Sendable {
     /// A finding on a range of a message's text (UTF-8 offsets).
     public func finding(message index: Int, range: Range<Int>, _ message: String, fix: Fix? = nil,
                         tokensSaved: Int? = nil) -> Finding {
+        Finding(file: file, range: fileRange(message: index, range), message: message, fix: fix, template: template.name, tokensSaved: tokensSaved)
+    }
+
+    /// Source maps of scalar messages, computed on first use and kept: a template with several
+    /// findings in one message decodes its scalar once.
+    private var sourceMaps: [Int: ScalarSourceMap] = [:]
+
+    func sourceMap(message index: Int) -> ScalarSourceMap? {
+        guard case .scalar(let scalar) = template.messages[index].source else { return nil }
+        if let map = sourceMaps[index] { return map }
+        let map = scalar.sourceMap()
+        sourceMaps[index] = map
+        return map
+    }
+
+    /// The file bytes of a range of a message's text (the whole scalar when the map is inexact).
+    public func fileRange(message index: Int, _ range: Range<Int>) -> Range<Int> {
         let source = template.messages[index].source
-        var fileRange = source.fileRange(forTextRange: range)
-        if fileRange.isEmpty, !range.isEmpty, case .scalar(let scalar) = source, !scalar.sourceMap().isExact {
-            fileRange = scalar.range
+        guard case .scalar(let scalar) = source, let map = sourceMap(message: index) else {
+            return source.fileRange(forTextRange: range)
         }
-        return Finding(file: file, range: fileRange, message: message, fix: fix, template: template.name, tokensSaved: tokensSaved)
+        let fileRange = map.sourceRange(forValueRange: range)
+        return fileRange.isEmpty && !range.isEmpty && !map.isExact ? scalar.range : fileRange
     }
 
     /// A fix made of text edits to one message (UTF-8 offsets into its text).
@@ -99,8 +116,9 @@ public final class TemplateContext: @unchecked Sendable {
         var byteEdits: [ByteEdit] = []
         var allInPlace = true
         if case .scalar(let scalar) = message.source {
+            let map = sourceMap(message: index)
             for edit in sorted {
-                let result = scalar.edit(replacing: edit.range, with: edit.replacement)
+                let result = scalar.edit(replacing: edit.range, with: edit.replacement, map: map)
                 if !result.isInPlace { allInPlace = false; break }
                 byteEdits.append(result.edit)
             }
@@ -160,6 +178,8 @@ public struct LintSettings: Sendable {
     public var defaultModel: String
     /// Models, prices and encodings (built in, plus `models:` from the config).
     public var registry: ModelRegistry
+    /// Measure the token saving of unsafe fixes too (`compress --unsafe` needs it; lint does not).
+    public var measureAllFixes = false
 
     public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel
@@ -176,10 +196,22 @@ public struct LintSettings: Sendable {
     /// Names of templates that some template of the library includes with `{{> name}}`.
     public private(set) var includedAsPartial: Set<String> = []
 
+    /// A fast byte scan for `{{>` (most templates have none).
+    static func mentionsPartial(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0..<(bytes.count - 2) where bytes[index] == 0x7B && bytes[index + 1] == 0x7B && bytes[index + 2] == 0x3E {
+                return true
+            }
+            return false
+        }
+    }
+
     static func partialNames(in library: [String: PromptTemplate]?) -> Set<String> {
         var names: Set<String> = []
         for template in library?.values ?? [:].values {
-            for message in template.messages where message.text.utf8.count >= 3 && message.text.utf8.firstRange(of: "{{>".utf8) != nil {
+            for message in template.messages where Self.mentionsPartial(message.text) {
                 names.formUnion(MustacheScan(message.text).partials.map(\.name).filter { $0 != template.name })
             }
         }

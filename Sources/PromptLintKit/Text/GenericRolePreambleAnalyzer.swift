@@ -13,6 +13,27 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
     private struct Compiled: Sendable {
         var starters: [[String]]
         var disclaimers: [[String]]
+        /// First words of every starter and disclaimer: a sentence whose first word is not one of
+        /// them cannot match, and most sentences are rejected without tokenizing them.
+        var firstWords: Set<String> { Set((starters + disclaimers).compactMap(\.first)) }
+    }
+
+    private static let firstWords: [TextLanguage: Set<String>] = compiled.mapValues(\.firstWords)
+
+    /// The lower-cased ASCII first word of a range (letters and apostrophes), or nil.
+    private static func firstASCIIWord(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+        var index = range.lowerBound
+        while index < range.upperBound, !(bytes[index] >= 0x41 && bytes[index] <= 0x5A || bytes[index] >= 0x61 && bytes[index] <= 0x7A) {
+            if bytes[index] >= 0x80 { return nil }
+            index += 1
+        }
+        var word: [UInt8] = []
+        while index < range.upperBound, word.count < 24,
+              bytes[index] >= 0x41 && bytes[index] <= 0x5A || bytes[index] >= 0x61 && bytes[index] <= 0x7A || bytes[index] == 0x27 {
+            word.append(bytes[index] | 0x20)
+            index += 1
+        }
+        return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
     }
 
     private static let compiled: [TextLanguage: Compiled] = {
@@ -47,6 +68,9 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
     }
 
     private static func spaced(_ s: Sentence, _ t: PromptText, _ pack: PhrasePack, _ c: Compiled) -> TextMatch? {
+        if let first = firstASCIIWord(t.bytes, s.contentRange), let words = firstWords[pack.language], !words.contains(first) {
+            return nil
+        }
         let toks = t.proseTokens(s.contentRange).map(\.lower)
         for d in c.disclaimers where toks.starts(with: d) {
             return t.match(s.range, "A disclaimer like \"\(t.string(s.range))\" spends tokens and adds nothing; remove it.",

@@ -41,11 +41,12 @@ extension YAMLScalar {
     /// When those value bytes are a verbatim copy of file bytes and the replacement needs no
     /// escaping in this style, only those bytes change. Otherwise the whole scalar is re-encoded,
     /// keeping its style where the style can hold the new value.
-    public func edit(replacing valueRange: Range<Int>, with replacement: String) -> ScalarEdit {
+    public func edit(replacing valueRange: Range<Int>, with replacement: String, map precomputed: ScalarSourceMap? = nil) -> ScalarEdit {
         let utf8 = Array(value.utf8)
-        if sourceMap().isVerbatim(valueRange), canInsertVerbatim(replacement, replacing: valueRange, in: utf8) {
-            let range = sourceMap().sourceRange(forValueRange: valueRange)
-            let location = valueRange.isEmpty ? sourceMap().sourceOffset(forValueOffset: valueRange.lowerBound) : range.lowerBound
+        let map = precomputed ?? sourceMap()
+        if map.isVerbatim(valueRange), canInsertVerbatim(replacement, replacing: valueRange, in: utf8) {
+            let range = map.sourceRange(forValueRange: valueRange)
+            let location = valueRange.isEmpty ? map.sourceOffset(forValueOffset: valueRange.lowerBound) : range.lowerBound
             let fileRange = valueRange.isEmpty ? location..<location : range
             return ScalarEdit(edit: ByteEdit(range: fileRange, replacement: replacement), resultingStyle: style, isInPlace: true)
         }

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let posixRead = Darwin.read
+#endif
 
 /// A position in a source file. `line` and `column` are 1-based; `column` counts Unicode scalars
 /// (what editors call characters), `offset` is the 0-based byte offset into the file.
@@ -51,15 +58,35 @@ public final class SourceFile: Sendable {
 
     /// Reads a file; fails with a located error when it is not UTF-8 text.
     public static func read(path: String, displayPath: String? = nil) throws(SourceError) -> SourceFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw SourceError(path: displayPath ?? path, location: nil, message: "cannot read file: \(error.localizedDescription)")
+        guard let bytes = readBytes(path) else {
+            let reason = String(cString: strerror(errno))
+            throw SourceError(path: displayPath ?? path, location: nil, message: "cannot read file: \(reason)")
         }
-        let file = SourceFile(path: displayPath ?? path, bytes: [UInt8](data))
+        let file = SourceFile(path: displayPath ?? path, bytes: bytes)
         try file.validateText()
         return file
+    }
+
+    /// Reads a whole file with POSIX calls (Foundation's URL-based reading costs more than the
+    /// parse of a small template).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            errno = EISDIR
+            return nil
+        }
+        var bytes = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 
     /// Rejects binary files and invalid UTF-8 with the position of the first bad byte.
@@ -97,6 +124,26 @@ public final class SourceFile: Sendable {
             index += 1
         }
         return SourceLocation(offset: clamped, line: line + 1, column: column)
+    }
+
+    /// True when `needle` occurs anywhere in the file (a byte scan, to gate slower work).
+    public func contains(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        guard pattern.count <= bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// The text of a 1-based line, without its line break.

@@ -12,8 +12,12 @@ struct RepeatedInstructionRule: Rule {
         ## Why is this bad?
         Repetition is paid for twice on every call. Authors repeat instructions when the model ignored
         them once; the fix for that is a clearer single instruction, not a second copy.
+
+        ## Fix safety
+        An exact repetition (same words after normalising) is deleted safely. A near-duplicate may differ
+        in a detail, so deleting it is unsafe (`--unsafe-fixes`).
         """,
-        defaultSeverity: .warning,
+        defaultSeverity: .warning, fixApplicability: .safe,
         triggeringExamples: [
             RuleExample("Always answer in valid JSON format.\nSummarize the ticket in 3 bullets.\n«Always answer in a valid JSON format!»"),
             .template("model: gpt-4o\nmax_output_tokens: 50\nmessages:\n  - role: system\n    content: Never reveal the internal ticket notes to the customer.\n  - role: user\n    content: \"«Never reveal internal ticket notes to the customer.» Reply in 2 lines.\"\n"),
@@ -21,6 +25,10 @@ struct RepeatedInstructionRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Answer in valid JSON.\nSummarize the ticket in 3 bullets."),
             RuleExample("Summarize the first ticket in 3 bullets.\nSummarize the second log in 5 numbered lines."),
+        ],
+        corrections: [
+            RuleCorrection("Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\nNever include customer personal data in the summary.\n",
+                           "Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\n"),
         ]
     )) { _ in RepeatedInstructionRule() }
 
@@ -38,6 +46,14 @@ struct RepeatedInstructionRule: Rule {
             let kind = repetition.similarity >= 0.999 ? "repeats" : "nearly repeats"
             finding.message = "\(kind) the instruction on line \(firstLine) (\"\(Self.shortened(repetition.first.text))\"): say it once"
             finding.related = [(range: firstRange, file: context.file, message: "first stated here")]
+            if let sentence = context.texts[secondIndex].sentence(containing: repetition.second.range.lowerBound),
+               sentence.range == repetition.second.range {
+                let exact = repetition.similarity >= 0.999
+                let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
+                finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
+                                          title: "Delete the repeated instruction", applicability: exact ? .safe : .unsafe)
+                if exact || context.settings.measureAllFixes { finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits) }
+            }
             return finding
         }
     }

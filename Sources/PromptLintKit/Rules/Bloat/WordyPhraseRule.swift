@@ -33,13 +33,17 @@ struct WordyPhraseRule: Rule {
 
     var description: RuleDescription { Self.definition.description }
 
+    /// "Replace 'in order to' with 'to'", or "Remove 'make sure to'" for phrases that go entirely.
+    static func title(_ match: TextMatch) -> String {
+        let replacement = PhrasePack.pack(for: match.language).wordyPhrases
+            .first { $0.phrase.caseInsensitiveCompare(match.matched.trimmingWhitespace()) == .orderedSame }?.replacement ?? ""
+        return replacement.isEmpty ? "Remove '\(match.matched)'" : "Replace '\(match.matched)' with '\(replacement)'"
+    }
+
     func check(_ context: TemplateContext) -> [Finding] {
         context.instructionMessageIndices.flatMap { index in
             context.findings(from: WordyPhraseAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: { match in
-                                 let replacement = match.edits.first?.replacement.trimmingWhitespace() ?? ""
-                                 return replacement.isEmpty ? "Remove '\(match.matched)'" : "Replace '\(match.matched)' with '\(replacement)'"
-                             })
+                             fixTitle: Self.title)
         }
     }
 }

@@ -1,0 +1,71 @@
+/// What a rewrite must never change in a prompt: placeholders in every syntax, code, URLs, numbers,
+/// the words that carry meaning (negations, "only", "must"), and the last length limit.
+/// Checked on the decoded message texts before and after, so it holds whatever the YAML style.
+public enum CompressionGuard {
+    /// Words whose removal can flip or widen an instruction.
+    public static let meaningWords: Set<String> = [
+        "not", "never", "no", "only", "must", "don't", "dont", "doesn't", "cannot", "can't", "won't", "shouldn't",
+        "mustn't", "without", "avoid", "nothing", "none", "nor", "except", "unless", "exactly", "always",
+    ]
+
+    static let protectedKinds: Set<ProseMask.Kind> = [.codeFence, .inlineCode, .mustache, .dollarPlaceholder, .bracePlaceholder,
+                                                      .xmlTag, .bracketPlaceholder, .url]
+
+    /// The things that must survive a rewrite of one text, as comparable multisets.
+    public struct Invariants: Equatable {
+        public var protectedSpans: [String: Int]
+        public var numbers: [String: Int]
+        public var meaningWords: [String: Int]
+    }
+
+    public static func invariants(of text: String) -> Invariants {
+        let prose = PromptText(text)
+        var spans: [String: Int] = [:]
+        for span in prose.mask.spans(of: protectedKinds) {
+            spans[prose.string(span.range).trimmingWhitespace(), default: 0] += 1
+        }
+        var numbers: [String: Int] = [:]
+        var words: [String: Int] = [:]
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                var end = index
+                while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E || bytes[end] == 0x2C { end += 1 }
+                while end > index + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2C { end -= 1 }
+                numbers[String(decoding: bytes[index..<end], as: UTF8.self), default: 0] += 1
+                index = end
+            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                var end = index
+                while end < bytes.count, (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A || bytes[end] == 0x27 { end += 1 }
+                let word = String(decoding: bytes[index..<end].map { $0 | 0x20 }, as: UTF8.self)
+                if meaningWords.contains(word) { words[word, default: 0] += 1 }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return Invariants(protectedSpans: spans, numbers: numbers, meaningWords: words)
+    }
+
+    /// Why `after` is not an acceptable rewrite of `before` (nil when it is).
+    public static func violation(before: PromptTemplate, after: PromptTemplate) -> String? {
+        guard before.messages.count == after.messages.count else { return "the number of messages changed" }
+        for (old, new) in zip(before.messages, after.messages) where old.text != new.text {
+            let a = invariants(of: old.text)
+            let b = invariants(of: new.text)
+            if a.protectedSpans != b.protectedSpans { return "a placeholder, code span or URL would change" }
+            if a.numbers != b.numbers { return "a number would change" }
+            for (word, count) in a.meaningWords where (b.meaningWords[word] ?? 0) < count {
+                return "the meaning word '\(word)' would be removed"
+            }
+        }
+        if before.maxOutputTokens == nil {
+            let hadLimit = before.messages.contains { PromptText($0.text).lengthReport.hasLimit }
+            let hasLimit = after.messages.contains { PromptText($0.text).lengthReport.hasLimit }
+            if hadLimit && !hasLimit { return "the last length limit would be removed" }
+        }
+        return nil
+    }
+}

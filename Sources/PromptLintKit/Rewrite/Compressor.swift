@@ -1,0 +1,112 @@
+/// `promptlint compress`: applies every fix that is allowed and pays off, to a fixed point, and
+/// measures the result with the exact tokenizer.
+///
+/// Each pass lints the current text, keeps the fixes whose exact token saving is positive, applies
+/// them together, and accepts the pass only if the file still loads as the same templates and
+/// `CompressionGuard` finds no placeholder, code, number, meaning word or length limit changed. A
+/// rejected pass is retried one fix at a time, so one bad rewrite never blocks the good ones.
+public struct Compressor: Sendable {
+    public let engine: LintEngine
+    public let applyUnsafe: Bool
+    public static let maxPasses = 20
+
+    public init(engine: LintEngine, applyUnsafe: Bool) {
+        self.engine = engine
+        self.applyUnsafe = applyUnsafe
+    }
+
+    public struct AppliedEdit: Sendable {
+        public var code: String
+        public var rule: String
+        public var message: String
+        public var title: String
+        public var tokensSaved: Int?
+    }
+
+    public struct Result: Sendable {
+        public var path: String
+        public var original: [UInt8]
+        public var compressed: [UInt8]
+        public var before: [PromptTemplate]
+        public var after: [PromptTemplate]
+        public var applied: [AppliedEdit]
+        /// Fixes not applied: unsafe ones without `--unsafe`, and those the guard or the tokenizer refused.
+        public var suggestions: [Diagnostic]
+        public var refused: [String]
+        public var changed: Bool { original != compressed }
+    }
+
+    public func compress(_ file: SourceFile, defaultName: String) -> Result {
+        let original = PromptLibrary.parse(file, defaultName: defaultName)
+        var current = file.bytes
+        var currentTemplates = original.templates
+        var applied: [AppliedEdit] = []
+        var refused: [String] = []
+        for _ in 0..<Self.maxPasses {
+            let diagnostics = engine.lint(currentTemplates).filter { $0.path == file.path }
+            let candidates = diagnostics.filter(isCandidate)
+            if candidates.isEmpty { break }
+            var progressed = false
+            if let next = attempt(candidates, on: current, file: file, defaultName: defaultName, baseline: original) {
+                current = next.bytes
+                currentTemplates = next.templates
+                applied += next.applied.map(Self.record)
+                progressed = !next.applied.isEmpty
+            } else {
+                // Greedy: grow the set of fixes one at a time, keeping each that still passes, so
+                // one bad rewrite never blocks the good ones of the same pass.
+                var accepted: [Diagnostic] = []
+                var best: Step?
+                for candidate in candidates {
+                    if let next = attempt(accepted + [candidate], on: current, file: file, defaultName: defaultName, baseline: original) {
+                        accepted.append(candidate)
+                        best = next
+                    } else {
+                        refused.append("\(candidate.code) at \(candidate.start.line):\(candidate.start.column): \(candidate.fix?.title ?? "")")
+                    }
+                }
+                if let best {
+                    current = best.bytes
+                    currentTemplates = best.templates
+                    applied += best.applied.map(Self.record)
+                    progressed = true
+                }
+            }
+            if !progressed { break }
+        }
+        let finalDiagnostics = engine.lint(currentTemplates).filter { $0.path == file.path && $0.fix != nil && !isCandidate($0) }
+        return Result(path: file.path, original: file.bytes, compressed: current, before: original.templates, after: currentTemplates,
+                      applied: applied, suggestions: finalDiagnostics, refused: Array(Set(refused)).sorted())
+    }
+
+    func isCandidate(_ diagnostic: Diagnostic) -> Bool {
+        guard let fix = diagnostic.fix, !fix.edits.isEmpty, fix.applicability == .safe || applyUnsafe else { return false }
+        // Keep a rewrite only when the exact tokenizer says it saves tokens.
+        return (diagnostic.tokensSaved ?? 0) > 0
+    }
+
+    static func record(_ diagnostic: Diagnostic) -> AppliedEdit {
+        AppliedEdit(code: diagnostic.code, rule: diagnostic.rule, message: diagnostic.message, title: diagnostic.fix?.title ?? "",
+                    tokensSaved: diagnostic.tokensSaved)
+    }
+
+    struct Step {
+        var bytes: [UInt8]
+        var templates: [PromptTemplate]
+        var applied: [Diagnostic]
+    }
+
+    /// Applies `candidates` together; nil when the result breaks the file or a guard.
+    func attempt(_ candidates: [Diagnostic], on bytes: [UInt8], file: SourceFile, defaultName: String,
+                 baseline: PromptLibrary.FileResult) -> Step? {
+        let pass = FixApplier.applyOnce(candidates, to: bytes, unsafe: applyUnsafe)
+        guard !pass.applied.isEmpty, pass.bytes != bytes else { return nil }
+        let newFile = SourceFile(path: file.path, bytes: pass.bytes)
+        if FixApplier.verify(newFile, against: baseline, defaultName: defaultName) != nil { return nil }
+        let reloaded = PromptLibrary.parse(newFile, defaultName: defaultName)
+        for (before, after) in zip(baseline.templates, reloaded.templates) where CompressionGuard.violation(before: before, after: after) != nil {
+            return nil
+        }
+        return Step(bytes: pass.bytes, templates: reloaded.templates, applied: pass.applied)
+    }
+}
