@@ -7,7 +7,8 @@ struct PromptLint: ParsableCommand {
         commandName: "promptlint",
         abstract: "Treat LLM prompts as code: a prompt library, a linter and a rewriter.",
         version: PromptLintKit.version,
-        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, RenderCommand.self, TokensCommand.self, CompressCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, RenderCommand.self, TokensCommand.self, CompressCommand.self,
+                      RulesCommand.self, ExplainCommand.self, SearchCommand.self, SimilarCommand.self],
         defaultSubcommand: nil
     )
 }

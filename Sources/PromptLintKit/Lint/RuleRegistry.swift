@@ -18,5 +18,6 @@ public enum RuleRegistry {
         RequiredVariableWithDefaultRule.definition,
         MustacheSyntaxRule.definition,
         UnknownPartialRule.definition,
+        NearDuplicateTemplateRule.definition,
     ].sorted { $0.description.code < $1.description.code }
 }
