@@ -141,8 +141,11 @@ public struct LintRunner: Sendable {
                 hadLoadErrors = true
             }
         }
+        // Each safe fix's saving is exact on its own; fixes on the same text can interact, so the
+        // total is the sum of the individual savings.
+        let saved = diagnostics.filter { $0.fix?.applicability == .safe }.reduce(0) { $0 + max(0, $1.tokensSaved ?? 0) }
         let report = LintReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: files, filesChecked: targets.count,
-                                rules: configuration.definitions.map(\.description))
+                                rules: configuration.definitions.map(\.description), tokensSavedBySafeFixes: saved)
         return Outcome(report: report, notes: notesOut, hadLoadErrors: hadLoadErrors, fixedFiles: fixedFiles)
     }
 
