@@ -27,6 +27,8 @@ struct RepeatedInstructionRule: Rule {
             RuleExample("Summarize the first ticket in 3 bullets.\nSummarize the second log in 5 numbered lines."),
         ],
         corrections: [
+            RuleCorrection("## Billing\nNever include customer personal data in the summary.\n## Refunds\nNever include customer personal data in the summary.\n",
+                           "## Billing\nNever include customer personal data in the summary.\n## Refunds\nNever include customer personal data in the summary.\n"),
             RuleCorrection("Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\nNever include customer personal data in the summary.\n",
                            "Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\n"),
         ]
@@ -47,8 +49,12 @@ struct RepeatedInstructionRule: Rule {
             finding.message = "\(kind) the instruction on line \(firstLine) (\"\(Self.shortened(repetition.first.text))\"): say it once"
             finding.related = [(range: firstRange, file: context.file, message: "first stated here")]
             if let sentence = context.texts[secondIndex].sentence(containing: repetition.second.range.lowerBound),
-               sentence.range == repetition.second.range {
-                let exact = repetition.similarity >= 0.999
+               sentence.range == repetition.second.range, Self.isDeletable(repetition.second.text) {
+                // Deleting is safe only for an exact repeat in the same section of the same message:
+                // a heading between the copies means parallel sections that each need the line.
+                let sameSection = firstIndex == secondIndex
+                    && !Self.hasHeading(in: context.messages[secondIndex].text, between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound)
+                let exact = repetition.similarity >= 0.999 && sameSection
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
                 finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
                                           title: "Delete the repeated instruction", applicability: exact ? .safe : .unsafe)
@@ -56,6 +62,27 @@ struct RepeatedInstructionRule: Rule {
             }
             return finding
         }
+    }
+
+    /// Headings, lines that introduce a list ("…:"), and output-format fields ("Label: [x]") are
+    /// structure, not instructions: they are reported but never deleted automatically.
+    static func isDeletable(_ sentence: String) -> Bool {
+        let trimmed = sentence.trimmingWhitespace()
+        if trimmed.hasPrefix("#") || trimmed.hasSuffix(":") { return false }
+        if trimmed.contains(":") && (trimmed.contains("[") || trimmed.contains("{")) { return false }
+        return true
+    }
+
+    /// True when a Markdown heading line starts between two UTF-8 offsets of a text.
+    static func hasHeading(in text: String, between start: Int, and end: Int) -> Bool {
+        let bytes = Array(text.utf8)
+        guard start < end, end <= bytes.count else { return false }
+        var index = start
+        while index < end {
+            if (index == 0 || bytes[index - 1] == 0x0A) && bytes[index] == 0x23 { return true }
+            index += 1
+        }
+        return false
     }
 
     static func shortened(_ text: String) -> String {

@@ -35,10 +35,22 @@ struct MissingOutputLimitRule: Rule {
             .template("model: gpt-4o\ntemplate: チケットを100文字以内で要約してください。\n"),
             .template("model: gpt-4o\nconfig: {max_tokens: 300}\ntemplate: Summarize the ticket.\n"),
             .plainText("Summarize this article in under 100 words."),
+            .plainText("Hyper-realistic photo of a harbour at dawn, 85mm lens, shallow depth of field, 4:5 aspect ratio."),
         ]
     )) { _ in MissingOutputLimitRule() }
 
     var description: RuleDescription { Self.definition.description }
+
+    /// Camera, render and aspect-ratio vocabulary: two or more of these mark an image prompt.
+    static let imageMarkers = ["aspect ratio", "--ar ", "photorealistic", "hyper-realistic", "hyperrealistic", "depth of field",
+                               "camera angle", "f/1.", "f/2.", "f/4", "35mm", "85mm", "8k", "4k resolution", "octane render",
+                               "unreal engine", "midjourney", "stable diffusion", "dall-e", "cinematic lighting", "bokeh",
+                               "shot on", "illustration of", "image of", "photo of", "wallpaper"]
+
+    static func isImagePrompt(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return imageMarkers.filter { lowered.contains($0) }.count >= 2
+    }
 
     func check(_ context: TemplateContext) -> [Finding] {
         if context.template.maxOutputTokens != nil { return [] }
@@ -46,6 +58,8 @@ struct MissingOutputLimitRule: Rule {
         if context.settings.includedAsPartial.contains(context.template.name) { return [] }
         let indices = context.instructionMessageIndices
         if indices.contains(where: { context.texts[$0].lengthReport.hasLimit }) { return [] }
+        // Image and video generation prompts produce no text to limit.
+        if Self.isImagePrompt(indices.map { context.messages[$0].text }.joined(separator: "\n")) { return [] }
         for index in indices {
             if let vague = context.texts[index].lengthReport.vague.first {
                 let word = vague.matched.trimmingWhitespace()

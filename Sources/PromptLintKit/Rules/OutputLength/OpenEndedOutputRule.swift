@@ -20,6 +20,9 @@ struct OpenEndedOutputRule: Rule {
         nonTriggeringExamples: [
             RuleExample("List at most 5 risks in this contract."),
             RuleExample("List all risks, at most 10 items."),
+            RuleExample("### 1. List All Boards\nCall the API and return at most 5 boards."),
+            RuleExample("Think deeply about everything you know about pricing, then give 3 offers."),
+            RuleExample("This is not a comprehensive list of risks; name the top 3."),
         ]
     )) { _ in OpenEndedOutputRule() }
 
@@ -27,7 +30,29 @@ struct OpenEndedOutputRule: Rule {
 
     func check(_ context: TemplateContext) -> [Finding] {
         context.instructionMessageIndices.flatMap { index in
-            context.findings(from: OpenEndedRequestAnalyzer.analyze(context.texts[index]), message: index, applicability: nil, fixTitle: { _ in "" })
+            let text = context.texts[index]
+            let matches = OpenEndedRequestAnalyzer.analyze(text).filter { Self.isOutputRequest($0, in: text) }
+            return context.findings(from: matches, message: index, applicability: nil, fixTitle: { _ in "" })
         }
+    }
+
+    /// Words that make "everything" about thinking, not output ("think deeply about everything you know").
+    static let nonOutputVerbs = ["think", "recall", "remember", "consider", "know", "read", "analyze", "analyse", "review", "check"]
+
+    /// Keeps a match only when it asks for output: not in a heading, a CLI help line or a negated
+    /// sentence, and not the object of a thinking verb.
+    static func isOutputRequest(_ match: TextMatch, in text: PromptText) -> Bool {
+        let bytes = Array(text.text.utf8)
+        var lineStart = match.range.lowerBound
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let linePrefix = String(decoding: bytes[lineStart..<match.range.lowerBound], as: UTF8.self).trimmingWhitespace()
+        if linePrefix.hasPrefix("#") || linePrefix.hasPrefix("--") { return false }
+        if linePrefix.isEmpty, lineStart < bytes.count, bytes[lineStart] == 0x23 { return false }
+        let sentence = text.sentence(containing: match.range.lowerBound).map { text.string($0.range).lowercased() } ?? ""
+        let before = sentence.components(separatedBy: match.matched.lowercased()).first ?? ""
+        let words = before.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        if words.contains(where: { $0 == "not" || $0.hasSuffix("n't") || $0 == "never" }) { return false }
+        if words.contains(where: { nonOutputVerbs.contains($0) }) { return false }
+        return true
     }
 }
