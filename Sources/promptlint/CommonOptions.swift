@@ -25,7 +25,11 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// Loads the library; load errors are printed, and fatal unless `tolerant`.
-    func loadLibrary(_ workspace: Workspace, tolerant: Bool = false) throws -> PromptLibrary {
+    func loadLibrary(_ workspace: Workspace, tolerant: Bool = false, optional: Bool = false) throws -> PromptLibrary {
+        // Commands that also take plain files (tokens, compress) work without a library folder.
+        if optional, library == nil, !FileManager.default.fileExists(atPath: workspace.libraryPath) {
+            return PromptLibrary(root: workspace.libraryPath, templates: [], issues: [], files: [])
+        }
         let library = workspace.loadLibrary()
         for issue in library.issues {
             Terminal.standardError.write(issue.description + "\n")

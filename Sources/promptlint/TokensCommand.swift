@@ -55,7 +55,7 @@ struct TokensCommand: ParsableCommand {
             plain = try readInput(target).text
             name = target == "-" ? "<stdin>" : target
         } else {
-            let library = try options.loadLibrary(workspace, tolerant: true)
+            let library = try options.loadLibrary(workspace, tolerant: true, optional: true)
             let template: PromptTemplate
             do { template = try workspace.resolveTemplate(target, in: library) } catch { throw CommandError(error) }
             name = template.name
