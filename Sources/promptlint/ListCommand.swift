@@ -17,6 +17,8 @@ struct ListCommand: ParsableCommand {
         let library = try options.loadLibrary(workspace, tolerant: true)
         let templates = library.templates.filter { template in tag.allSatisfy { template.tags.contains($0) } }
         let out = Terminal.standardOutput
+        let registry = (try? ModelRegistry.configured(workspace.config)) ?? .builtIn
+        let defaultModel = workspace.config.defaultModel ?? "gpt-4o-mini"
         switch format {
         case .json:
             out.write(JSONValue.array(templates.map { template in
@@ -29,6 +31,7 @@ struct ListCommand: ParsableCommand {
                     ("tags", .array(template.tags.map(JSONValue.string))),
                     ("description", template.description.map(JSONValue.string) ?? .null),
                     ("variables", .array(template.variables.map { .string($0.name) })),
+                    ("tokens", .int(Self.staticTokens(template, registry: registry, defaultModel: defaultModel))),
                 ])
             }).serialized() + "\n")
         case .text:
@@ -37,10 +40,18 @@ struct ListCommand: ParsableCommand {
             for template in templates {
                 let name = template.name.padding(toLength: max(nameWidth, template.name.count), withPad: " ", startingAt: 0)
                 let model = (template.model ?? "-").padding(toLength: max(modelWidth, (template.model ?? "-").count), withPad: " ", startingAt: 0)
-                out.write("\(out.bold(name))  \(out.cyan(model))  \(template.description ?? "")\n")
+                let tokens = String(Self.staticTokens(template, registry: registry, defaultModel: defaultModel))
+                let tokenColumn = String(repeating: " ", count: max(0, 5 - tokens.count)) + tokens
+                out.write("\(out.bold(name))  \(out.cyan(model))  \(tokenColumn) tok  \(template.description ?? "")\n")
             }
             out.write(out.dim("\(templates.count) template\(templates.count == 1 ? "" : "s") in \(workspace.libraryPath)") + "\n")
         }
         if !library.errors.isEmpty { throw ExitCode(2) }
+    }
+
+    /// Exact static prompt tokens with the template's model's encoding.
+    static func staticTokens(_ template: PromptTemplate, registry: ModelRegistry, defaultModel: String) -> Int {
+        let tokenizer = Tokenizer.shared(ModelResolution(template.model ?? defaultModel, registry: registry).encoding)
+        return template.messages.reduce(0) { $0 + tokenizer.count($1.text) }
     }
 }

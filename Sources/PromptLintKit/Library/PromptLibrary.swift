@@ -3,6 +3,7 @@ import Foundation
 /// The team's prompt library: every template file under a folder, loaded and validated.
 public struct PromptLibrary: Sendable {
     public static let templateExtensions: Set<String> = ["yml", "yaml", "prompty", "prompt"]
+    public static let plainTextExtensions: Set<String> = ["txt", "md", "markdown", "text"]
 
     /// The library folder as given (relative paths in messages are relative to the working directory).
     public var root: String
@@ -75,7 +76,9 @@ public struct PromptLibrary: Sendable {
                 continue
             }
             let ext = (name as NSString).pathExtension.lowercased()
-            guard templateExtensions.contains(ext) else { continue }
+            // Plain prompt files (.txt, .md) belong to the library only when an include glob names them.
+            let isTemplate = templateExtensions.contains(ext)
+            guard isTemplate || (plainTextExtensions.contains(ext) && include.contains(where: { $0.matches(relative) })) else { continue }
             if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
             if exclude.contains(where: { $0.matches(relative) }) { continue }
             paths.append(relative)

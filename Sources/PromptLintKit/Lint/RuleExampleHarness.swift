@@ -74,21 +74,38 @@ public enum RuleExampleHarness {
         return Materialized(files: files, expected: expected)
     }
 
+    /// An engine running only `definition` (with the example's options) over these files' templates.
+    public static func engine(for files: [SourceFile], definition: RuleDefinition, options: [String: String]) -> LintEngine {
+        let templates = files.flatMap { load($0).templates }
+        let rule = definition.make(RuleOptions(optionValues(options)))
+        let configuration = LintConfiguration(active: [.init(rule: rule, severity: definition.description.defaultSeverity)],
+                                              settings: LintSettings(library: templates), definitions: [definition])
+        return LintEngine(configuration: configuration)
+    }
+
+    static func load(_ file: SourceFile) -> PromptLibrary.FileResult {
+        let name = file.path.hasPrefix("prompts/") ? String(file.path.dropFirst(8)).split(separator: ".").first.map(String.init) ?? file.path : "prompt"
+        return PromptLibrary.parse(file, defaultName: name)
+    }
+
+    static func optionValues(_ options: [String: String]) -> [String: RuleOptions.Value] {
+        var values: [String: RuleOptions.Value] = [:]
+        for (key, value) in options {
+            values[key] = value.hasPrefix("[") ? .list(value.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: " ") }) : .scalar(value)
+        }
+        return values
+    }
+
     /// Loads the files as a library and lints it with one rule (options from the example).
     public static func lint(_ files: [SourceFile], definition: RuleDefinition, options: [String: String], severity: Severity? = nil) -> (diagnostics: [Diagnostic], loadIssues: [LoadIssue]) {
         var templates: [PromptTemplate] = []
         var issues: [LoadIssue] = []
         for file in files {
-            let name = file.path.hasPrefix("prompts/") ? String(file.path.dropFirst(8)).split(separator: ".").first.map(String.init) ?? file.path : "prompt"
-            let result = PromptLibrary.parse(file, defaultName: name)
+            let result = load(file)
             templates += result.templates
             issues += result.issues
         }
-        var values: [String: RuleOptions.Value] = [:]
-        for (key, value) in options {
-            values[key] = value.hasPrefix("[") ? .list(value.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: " ") }) : .scalar(value)
-        }
-        let rule = definition.make(RuleOptions(values))
+        let rule = definition.make(RuleOptions(optionValues(options)))
         let configuration = LintConfiguration(active: [.init(rule: rule, severity: severity ?? definition.description.defaultSeverity)],
                                               settings: LintSettings(library: templates), definitions: [definition])
         return (LintEngine(configuration: configuration).lint(templates), issues)

@@ -36,7 +36,15 @@ public enum CompressionGuard {
         }
         var numbers: [String: Int] = [:]
         var words: [String: Int] = [:]
-        let bytes = Array(text.utf8)
+        // Numbers and meaning words are counted once per distinct line, so deleting an exact
+        // duplicate line (a repeated instruction) keeps them, while any other loss is caught.
+        var seenLines: Set<String> = []
+        var distinct: [UInt8] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let key = line.trimmingCharacters(in: " \t\r")
+            if seenLines.insert(key).inserted { distinct += Array(line.utf8) + [0x0A] }
+        }
+        let bytes = distinct
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

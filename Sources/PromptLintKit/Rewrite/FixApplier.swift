@@ -1,19 +1,7 @@
 /// Applies fixes the ruff way: byte edits on the original text, one forward pass with overlapping
-/// fixes skipped, then re-lint and repeat until nothing changes (bounded). A pass whose result
-/// no longer loads as the same templates is rejected and the previous text kept.
+/// fixes skipped, and a check that the result still loads as the same templates. `Compressor`
+/// repeats passes to a fixed point (for both `compress` and `lint --fix`).
 public enum FixApplier {
-    public static let maxPasses = 10
-
-    public struct Result: Sendable {
-        public var original: [UInt8]
-        public var fixed: [UInt8]
-        /// Fixes applied, over all passes (diagnostics as reported in the pass that fixed them).
-        public var applied: [Diagnostic]
-        /// Why a pass was rejected, if one was.
-        public var rejection: String?
-        public var changed: Bool { original != fixed }
-    }
-
     /// One pass: the chosen fixes that do not overlap an earlier one, applied together.
     public static func applyOnce(_ diagnostics: [Diagnostic], to bytes: [UInt8], unsafe: Bool) -> (bytes: [UInt8], applied: [Diagnostic]) {
         var chosen: [ByteEdit] = []
@@ -34,28 +22,6 @@ public enum FixApplier {
             applied.append(diagnostic)
         }
         return (ByteEdit.apply(chosen, to: bytes), applied)
-    }
-
-    /// Fixes one file to a fixed point. `lint` lints the templates of a file's text.
-    public static func fix(_ file: SourceFile, unsafe: Bool, defaultName: String,
-                           lint: ([PromptTemplate]) -> [Diagnostic]) -> Result {
-        let original = file.bytes
-        var current = original
-        var applied: [Diagnostic] = []
-        let baseline = PromptLibrary.parse(file, defaultName: defaultName)
-        for _ in 0..<maxPasses {
-            let currentFile = SourceFile(path: file.path, bytes: current)
-            let loaded = PromptLibrary.parse(currentFile, defaultName: defaultName)
-            let diagnostics = lint(loaded.templates).filter { $0.path == file.path }
-            let pass = applyOnce(diagnostics, to: current, unsafe: unsafe)
-            if pass.applied.isEmpty || pass.bytes == current { break }
-            if let problem = verify(SourceFile(path: file.path, bytes: pass.bytes), against: baseline, defaultName: defaultName) {
-                return Result(original: original, fixed: current, applied: applied, rejection: problem)
-            }
-            applied += pass.applied
-            current = pass.bytes
-        }
-        return Result(original: original, fixed: current, applied: applied, rejection: nil)
     }
 
     /// The fixed text must load without new errors into the same templates: same names, formats,
@@ -83,11 +49,10 @@ public enum FixApplier {
         let materialized = RuleExampleHarness.materialize(correction.before)
         guard let file = materialized.files.first else { return "" }
         let name = correction.before.kind == .plainText ? "prompt" : "example"
-        let result = fix(file, unsafe: correction.unsafe, defaultName: name) { templates in
-            let files = templates.map(\.file)
-            return RuleExampleHarness.lint(files.isEmpty ? [file] : [files[0]], definition: definition, options: correction.before.options).diagnostics
-        }
-        let fixedFile = SourceFile(path: file.path, bytes: result.fixed)
+        // The same machinery as `lint --fix`: guarded passes to a fixed point.
+        let engine = RuleExampleHarness.engine(for: [file], definition: definition, options: correction.before.options)
+        let result = Compressor(engine: engine, applyUnsafe: correction.unsafe, requireSavings: false).compress(file, defaultName: name)
+        let fixedFile = SourceFile(path: file.path, bytes: result.compressed)
         if correction.before.kind == .message {
             let loaded = PromptLibrary.parse(fixedFile, defaultName: name)
             return loaded.templates.first?.messages.first?.text ?? "<fixed file does not load: \(loaded.issues)>"

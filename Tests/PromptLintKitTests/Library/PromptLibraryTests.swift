@@ -91,3 +91,13 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct PlainTextIncludeTests {
+    @Test func plainFilesJoinTheLibraryOnlyThroughInclude() throws {
+        let dir = try TemporaryDirectory(files: ["a.yml": "template: hi\n", "notes/b.txt": "Answer in one word.", "README.md": "docs"])
+        #expect(PromptLibrary.load(root: dir.path).templates.map(\.name) == ["a"])
+        let included = PromptLibrary.load(root: dir.path, include: [Glob("**/*.yml"), Glob("notes/*.txt")])
+        #expect(included.templates.map(\.name).sorted() == ["a", "notes/b"])
+        #expect(included.templates.first { $0.name == "notes/b" }?.format == .plainText)
+    }
+}

@@ -5,8 +5,9 @@ struct PrettyPrintedJSONRule: Rule {
         summary: "A pretty-printed JSON example whose indentation costs tokens.",
         explanation: """
         ## What it does
-        Finds JSON examples (a fenced ```json block, or a block whose whole content parses as a JSON object
-        or array) written across several indented lines, in a prompt that does not ask for formatted output.
+        Finds JSON examples written in the prompt's text (a `{…}` or `[…]` object that parses as JSON) across
+        several indented lines, in a prompt that does not ask for formatted output. Fenced code blocks are
+        never edited, so a JSON example inside ``` is left alone.
 
         ## Why is this bad?
         Indentation and line breaks are tokens: a 20-line pretty-printed schema often costs 30–40% more
@@ -18,16 +19,17 @@ struct PrettyPrintedJSONRule: Rule {
         """,
         defaultSeverity: .info, fixApplicability: .safe,
         triggeringExamples: [
-            RuleExample("Return only an object like this:\n```json\n«{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"x\"\n  ]\n}»\n```"),
+            RuleExample("Return only an object like this:\n«{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"x\"\n  ]\n}»\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("Return only an object like this:\n```json\n{\"name\": \"Ada\", \"tags\": [\"x\"]}\n```"),
-            RuleExample("Return only pretty-printed JSON with 2-space indentation, like:\n```json\n{\n  \"name\": \"Ada\"\n}\n```"),
+            RuleExample("Return only an object like this:\n{\"name\": \"Ada\", \"tags\": [\"x\"]}\n"),
+            RuleExample("Return only an object like this:\n```json\n{\n  \"name\": \"Ada\"\n}\n```"),
+            RuleExample("Return only pretty-printed JSON with 2-space indentation, like:\n{\n  \"name\": \"Ada\"\n}\n"),
             RuleExample("Return only code like:\n```python\nx = {\n  \"a\": 1\n}\n```"),
         ],
         corrections: [
-            RuleCorrection("Return only:\n```json\n{\n  \"name\": \"{{name}}\",\n  \"ok\": true\n}\n```\n",
-                           "Return only:\n```json\n{\"name\":\"{{name}}\",\"ok\":true}\n```\n"),
+            RuleCorrection("Return only:\n{\n  \"name\": \"{{name}}\",\n  \"ok\": true\n}\n",
+                           "Return only:\n{\"name\":\"{{name}}\",\"ok\":true}\n"),
         ]
     )) { _ in PrettyPrintedJSONRule() }
 
@@ -56,44 +58,23 @@ struct PrettyPrintedJSONRule: Rule {
     }
 }
 
-/// JSON examples inside prompt text: fenced blocks tagged `json`, or untagged fenced blocks whose
-/// content is a JSON object or array.
+/// JSON examples written in the prose of a prompt (not in code fences, which are never edited):
+/// a `{…}` or `[…]` span over several lines that parses as JSON.
 enum JSONBlocks {
     struct Block {
-        /// UTF-8 range of the JSON content (inside the fence).
+        /// UTF-8 range of the JSON text.
         var range: Range<Int>
         var content: String
     }
 
     static func find(in text: String) -> [Block] {
-        let bytes = Array(text.utf8)
-        var blocks: [Block] = []
-        var lineStart = 0
-        var openFence: (contentStart: Int, tag: String)?
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).trimmingWhitespace()
-            if line.hasPrefix("```") {
-                if let fence = openFence {
-                    var contentEnd = lineStart
-                    if contentEnd > fence.contentStart, bytes[contentEnd - 1] == 0x0A { contentEnd -= 1 }
-                    if contentEnd > fence.contentStart {
-                        let content = String(decoding: bytes[fence.contentStart..<contentEnd], as: UTF8.self)
-                        let trimmed = content.trimmingWhitespace()
-                        let looksJSON = (trimmed.hasPrefix("{") && trimmed.hasSuffix("}")) || (trimmed.hasPrefix("[") && trimmed.hasSuffix("]"))
-                        if (fence.tag == "json" || fence.tag.isEmpty) && looksJSON && content.contains("\n") && isJSON(content) {
-                            blocks.append(Block(range: fence.contentStart..<contentEnd, content: content))
-                        }
-                    }
-                    openFence = nil
-                } else {
-                    openFence = (min(lineEnd + 1, bytes.count), String(line.dropFirst(3)).trimmingWhitespace().lowercased())
-                }
-            }
-            lineStart = lineEnd + 1
+        let prose = PromptText(text)
+        return prose.mask.spans(of: [.json]).compactMap { span in
+            guard !prose.mask.isInCodeFence(span.range.lowerBound) else { return nil }
+            let content = prose.string(span.range)
+            guard content.contains("\n"), isJSON(content) else { return nil }
+            return Block(range: span.range, content: content)
         }
-        return blocks
     }
 
     /// True when the text parses as JSON once Mustache placeholders are replaced by a string.
