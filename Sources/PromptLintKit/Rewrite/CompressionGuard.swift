@@ -36,25 +36,30 @@ public enum CompressionGuard {
         }
         var numbers: [String: Int] = [:]
         var words: [String: Int] = [:]
-        // Numbers and meaning words are counted once per distinct line, so deleting an exact
-        // duplicate line (a repeated instruction) keeps them, while any other loss is caught.
+        // Numbers form an exact multiset. Meaning words are counted once per distinct line, so
+        // deleting an exact duplicate line (a repeated instruction) keeps them, while any other
+        // loss is caught.
         var seenLines: Set<String> = []
         var distinct: [UInt8] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let key = line.trimmingCharacters(in: " \t\r")
             if seenLines.insert(key).inserted { distinct += Array(line.utf8) + [0x0A] }
         }
-        let bytes = distinct
+        let all = Array(text.utf8)
         var index = 0
+        while index < all.count {
+            guard all[index] >= 0x30 && all[index] <= 0x39 else { index += 1; continue }
+            var end = index
+            while end < all.count, all[end] >= 0x30 && all[end] <= 0x39 || all[end] == 0x2E || all[end] == 0x2C { end += 1 }
+            while end > index + 1, all[end - 1] == 0x2E || all[end - 1] == 0x2C { end -= 1 }
+            numbers[String(decoding: all[index..<end], as: UTF8.self), default: 0] += 1
+            index = end
+        }
+        let bytes = distinct
+        index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                var end = index
-                while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E || bytes[end] == 0x2C { end += 1 }
-                while end > index + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2C { end -= 1 }
-                numbers[String(decoding: bytes[index..<end], as: UTF8.self), default: 0] += 1
-                index = end
-            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 var end = index
                 while end < bytes.count, (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A || bytes[end] == 0x27 { end += 1 }
                 let word = String(decoding: bytes[index..<end].map { $0 | 0x20 }, as: UTF8.self)
