@@ -110,3 +110,10 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+@Suite struct JSONMinifyTests {
+    @Test func keepsStringsAndPlaceholdersVerbatim() {
+        #expect(JSONBlocks.minify("{\n  \"a b\": \"x  y\",\n  \"n\": {{ count }},\n  \"m\": ${ max },\n  \"q\": \"\\\" z\"\n}") ==
+                "{\"a b\":\"x  y\",\"n\":{{ count }},\"m\":${ max },\"q\":\"\\\" z\"}")
+    }
+}

@@ -88,12 +88,27 @@ enum JSONBlocks {
         return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
     }
 
-    /// Removes whitespace outside strings; everything else is kept byte for byte.
+    /// Removes whitespace outside strings and outside `{{…}}` / `${…}` placeholders; everything
+    /// else is kept byte for byte.
     static func minify(_ text: String) -> String {
         var out: [UInt8] = []
         var inString = false
         var escaped = false
-        for byte in text.utf8 {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !inString, byte == 0x7B || byte == 0x24, index + 1 < bytes.count, bytes[index + 1] == 0x7B {
+                // Copy a placeholder verbatim, up to its closing braces.
+                let close: [UInt8] = byte == 0x24 ? [0x7D] : [0x7D, 0x7D]
+                var end = index + 2
+                while end < bytes.count, !bytes[end...].starts(with: close) { end += 1 }
+                end = min(bytes.count, end + close.count)
+                out.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
+            index += 1
             if inString {
                 out.append(byte)
                 if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
