@@ -40,10 +40,12 @@ struct PrettyPrintedJSONRule: Rule {
     func check(_ context: TemplateContext) -> [Finding] {
         var findings: [Finding] = []
         for index in context.instructionMessageIndices {
-            let text = context.messages[index].text
-            let lowered = text.lowercased()
+            let blocks = JSONBlocks.find(in: context.texts[index])
+            guard !blocks.isEmpty else { continue }
+            // Only now (rarely) pay for the case-folded search of formatting requests.
+            let lowered = context.messages[index].text.lowercased()
             if Self.formattingWords.contains(where: { lowered.contains($0) }) { continue }
-            for block in JSONBlocks.find(in: text) {
+            for block in blocks {
                 let minified = JSONBlocks.minify(block.content)
                 guard minified != block.content else { continue }
                 let edits = [TextEdit(range: block.range, replacement: minified)]
@@ -67,9 +69,11 @@ enum JSONBlocks {
         var content: String
     }
 
-    static func find(in text: String) -> [Block] {
-        let prose = PromptText(text)
-        return prose.mask.spans(of: [.json]).compactMap { span in
+    static func find(in text: String) -> [Block] { find(in: PromptText(text)) }
+
+    /// Reuses the prose analysis a template context already holds.
+    static func find(in prose: PromptText) -> [Block] {
+        prose.mask.spans(of: [.json]).compactMap { span in
             guard !prose.mask.isInCodeFence(span.range.lowerBound) else { return nil }
             let content = prose.string(span.range)
             guard content.contains("\n"), isJSON(content) else { return nil }
