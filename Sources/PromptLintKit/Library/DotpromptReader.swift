@@ -12,12 +12,7 @@ struct DotpromptReader {
     mutating func read(defaultName: String) -> [PromptTemplate] {
         guard let front = FrontMatter.read(file, issues: &issues) else { return [] }
         let root = front.root
-        for pair in root.mapping ?? [] {
-            let key = pair.key.string ?? ""
-            if !Self.knownKeys.contains(key) {
-                issues.append(.warning(file, pair.key.range.lowerBound, "dotprompt key '\(key)' is not supported by promptlint and is ignored"))
-            }
-        }
+        issues += front.unsupportedKeys(known: Self.knownKeys, format: "dotprompt", file: file)
         if let tools = root.pair("tools") {
             issues.append(.warning(file, tools.key.range.lowerBound, "dotprompt 'tools' are not sent by promptlint render; the prompt text is rendered without them"))
         }

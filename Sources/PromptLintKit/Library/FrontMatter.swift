@@ -46,6 +46,15 @@ struct FrontMatter {
         return FrontMatter(root: root, body: bodyStart..<bytes.count)
     }
 
+    /// Warnings for front-matter keys promptlint does not read: said, never silently dropped.
+    func unsupportedKeys(known: Set<String>, format: String, file: SourceFile) -> [LoadIssue] {
+        (root.mapping ?? []).compactMap { pair in
+            let key = pair.key.string ?? ""
+            guard !known.contains(key) else { return nil }
+            return .warning(file, pair.key.range.lowerBound, "\(format) key '\(key)' is not supported by promptlint and is ignored")
+        }
+    }
+
     static func lineIsDelimiter(_ bytes: [UInt8], from index: Int) -> Bool {
         guard index + 3 <= bytes.count, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x2D else { return false }
         var end = index + 3

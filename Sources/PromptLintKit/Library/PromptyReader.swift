@@ -12,12 +12,7 @@ struct PromptyReader {
     mutating func read(defaultName: String) -> [PromptTemplate] {
         guard let front = FrontMatter.read(file, issues: &issues) else { return [] }
         let root = front.root
-        for pair in root.mapping ?? [] {
-            let key = pair.key.string ?? ""
-            if !Self.knownKeys.contains(key) {
-                issues.append(.warning(file, pair.key.range.lowerBound, "Prompty key '\(key)' is not supported by promptlint and is ignored"))
-            }
-        }
+        issues += front.unsupportedKeys(known: Self.knownKeys, format: "Prompty", file: file)
         if let engine = root.value(at: ["template"]).flatMap({ $0.string ?? $0["format"]?.string }), engine.lowercased() != "mustache" {
             issues.append(.warning(file, root.pair("template")?.key.range.lowerBound,
                                    "template format '\(engine)': promptlint renders Mustache only; Jinja2 control blocks are not evaluated"))
