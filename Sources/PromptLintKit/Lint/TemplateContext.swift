@@ -123,27 +123,13 @@ public final class TemplateContext: @unchecked Sendable {
                 byteEdits.append(result.edit)
             }
             if !allInPlace {
-                let newValue = Self.applying(sorted, to: message.text)
+                let newValue = TextEdit.apply(sorted.map { TextEdit(range: $0.range, replacement: $0.replacement) }, to: message.text)
                 byteEdits = [scalar.reencoded(as: newValue).edit]
             }
         } else {
             byteEdits = sorted.map { message.source.edit(replacing: $0.range, with: $0.replacement) }
         }
         return Fix(title: title, edits: byteEdits, applicability: applicability)
-    }
-
-    /// Applies non-overlapping text edits (UTF-8 offsets) to a string.
-    public static func applying(_ edits: [(range: Range<Int>, replacement: String)], to text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var cursor = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= cursor {
-            out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
-            out.append(contentsOf: edit.replacement.utf8)
-            cursor = edit.range.upperBound
-        }
-        out.append(contentsOf: bytes[cursor...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A finding on a metadata key (e.g. where `max_output_tokens` is or should be), or on the
