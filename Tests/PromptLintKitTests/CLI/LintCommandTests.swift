@@ -167,3 +167,18 @@ import Testing
         #expect(clean.status == 0, "\(clean.stdout)")
     }
 }
+
+@Suite struct CustomRuleProseTests {
+    @Test func teamRulesSkipCodeAndPlaceholders() throws {
+        let template = "model: gpt-4o\nmax_output_tokens: 50\nvariables: {leverage: {}}\ntemplate: |\n  Leverage the notes in one sentence. Code: `leverage()` and {{leverage}}.\n"
+        let dir = try TemporaryDirectory(files: [
+            "prompts/a.yml": template,
+            ".promptlint.yml": "custom_rules:\n  no-jargon:\n    tokens: [leverage]\n",
+        ])
+        let result = try CLI.run(["lint", "--format", "json"], in: dir.path)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let custom = items.filter { $0["code"] as? String == "no-jargon" }
+        #expect(custom.count == 1)
+        #expect(custom.first?["column"] as? Int == 3)
+    }
+}

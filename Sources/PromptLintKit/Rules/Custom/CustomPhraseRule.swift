@@ -1,5 +1,6 @@
 /// A team rule from config: flags phrases (existence) or offers a replacement (substitution),
-/// on whole words, outside Mustache tags.
+/// on whole words, in prose only (not in code, placeholders, URLs or quoted examples), like the
+/// built-in wording rules.
 struct CustomPhraseRule: Rule {
     let description: RuleDescription
     let message: String
@@ -13,11 +14,11 @@ struct CustomPhraseRule: Rule {
             .sorted { $0.0.utf8.count > $1.0.utf8.count }
         var findings: [Finding] = []
         for (index, message) in context.messages.enumerated() {
-            let excluded = context.mustache[index].tags.map(\.range)
+            let mask = context.texts[index].mask
             var taken: [Range<Int>] = []
             for (phrase, replacement) in phrases {
                 for range in PhraseSearch.wholeWordRanges(of: phrase, in: message.text, ignoreCase: ignoreCase)
-                where !excluded.contains(where: { $0.overlaps(range) }) && !taken.contains(where: { $0.overlaps(range) }) {
+                where mask.isProse(range) && !taken.contains(where: { $0.overlaps(range) }) {
                     taken.append(range)
                     let matched = String(decoding: Array(message.text.utf8)[range], as: UTF8.self)
                     var text = self.message.replacingOccurrences(of: "{match}", with: matched)
