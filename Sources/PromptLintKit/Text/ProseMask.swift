@@ -60,6 +60,7 @@ public struct ProseMask: Sendable {
         Self.scanInline(b, fenced: fenced, into: &found)
         var data: [Span] = []
         Self.scanDataElements(b, found, into: &data)
+        Self.scanExampleSections(b, fenced: fenced, into: &data)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Drop spans nested in an earlier one.
         var merged: [Span] = []
@@ -132,6 +133,50 @@ public struct ProseMask: Sendable {
     ]
 
     /// `<example …>` … `</example>`: the content between a data tag and its closing tag.
+    /// Example sections are data, not instructions: a block from a line starting with `EXAMPLE`
+    /// (upper case) to a line starting with `END EXAMPLE`, or the body of a Markdown heading named
+    /// Example(s) / Sample(s) / Example input / Example output, up to the next heading of the same
+    /// or a higher level.
+    static func scanExampleSections(_ b: [UInt8], fenced: [Bool], into out: inout [Span]) {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < b.count {
+            var end = start
+            while end < b.count, b[end] != 0x0A { end += 1 }
+            lines.append(start..<end)
+            start = end + 1
+        }
+        func text(_ line: Range<Int>) -> String { String(decoding: b[line], as: UTF8.self).trimmingWhitespace() }
+        func headingLevel(_ line: String) -> Int { line.prefix(while: { $0 == "#" }).count }
+        let headingNames: Set<String> = ["EXAMPLE", "EXAMPLES", "SAMPLE", "SAMPLES", "EXAMPLE INPUT", "EXAMPLE OUTPUT",
+                                         "EXAMPLE INPUTS", "EXAMPLE OUTPUTS", "OUTPUT EXAMPLE", "OUTPUT EXAMPLES"]
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard !line.isEmpty, line.lowerBound < fenced.count, !fenced[line.lowerBound] else { index += 1; continue }
+            let trimmed = text(line)
+            let level = headingLevel(trimmed)
+            let title = Substring(String(trimmed.dropFirst(level)).trimmingWhitespace()).trimmingCharacters(in: ":")
+            var endLine: Int?
+            if level == 0, trimmed.hasPrefix("EXAMPLE") || trimmed.hasPrefix("BEGIN EXAMPLE") {
+                endLine = lines[(index + 1)...].firstIndex { text($0).hasPrefix("END EXAMPLE") }
+            } else if level > 0, headingNames.contains(title.uppercased()) {
+                endLine = lines[(index + 1)...].firstIndex { candidate in
+                    let other = headingLevel(text(candidate))
+                    return other > 0 && other <= level
+                } ?? lines.count
+            }
+            if let endLine, endLine > index + 1 {
+                let bodyStart = lines[index + 1].lowerBound
+                let bodyEnd = endLine < lines.count ? lines[endLine].lowerBound : b.count
+                if bodyStart < bodyEnd { out.append(Span(range: bodyStart..<bodyEnd, kind: .dataElement)) }
+                index = endLine
+                continue
+            }
+            index += 1
+        }
+    }
+
     private static func scanDataElements(_ b: [UInt8], _ spans: [Span], into out: inout [Span]) {
         let tags = spans.filter { $0.kind == .xmlTag }.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var k = 0

@@ -23,3 +23,16 @@ import Testing
         #expect(WhitespaceWasteAnalyzer.analyze(text).allSatisfy { !mask.isInCodeFence($0.range.lowerBound) })
     }
 }
+
+@Suite struct ProseMaskExampleSectionTests {
+    @Test func exampleBlocksAndSectionsAreData() {
+        let block = "Write an essay in 500 words.\nEXAMPLE ESSAYS\nActually it is very easy. Please read.\nEND EXAMPLE ESSAYS\nPlease be direct."
+        #expect(IntensifierAnalyzer.analyze(block).isEmpty)
+        #expect(PoliteFillerAnalyzer.analyze(block).map(\.matched) == ["Please"])
+        let section = "# STEPS\nSummarize in 3 bullets.\n\n## Example\nI really want you to list all of it, please.\n\n# OUTPUT\nReturn only the bullets."
+        #expect(PoliteFillerAnalyzer.analyze(section).isEmpty)
+        #expect(IntensifierAnalyzer.analyze(section).isEmpty)
+        let notExample = "# Examples of tone\nBe warm."
+        #expect(ProseMask(notExample).isProse(at: notExample.utf8.count - 3))
+    }
+}
