@@ -45,12 +45,21 @@ struct DotpromptReader {
             issues.append(.error(file, front.body.lowerBound, "the dotprompt body is empty"))
             return []
         }
-        var name = root["name"]?.string ?? defaultName
+        // dotprompt partials are files named `_name.prompt`, included as `{{> name}}`.
+        var name = root["name"]?.string ?? Self.partialAwareName(defaultName)
         if let variant = root["variant"]?.string { name += ".\(variant)" }
         return [PromptTemplate(name: name, file: file, format: .dotprompt, description: root["description"]?.string,
                                tags: (root.value(at: ["metadata", "tags"])?.sequence ?? []).compactMap(\.string),
                                model: root["model"]?.string, maxOutputTokens: maxOutputTokens, temperature: temperature,
                                variables: variables, messages: messages, root: root)]
+    }
+
+    static func partialAwareName(_ name: String) -> String {
+        var components = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let last = components.last, last.hasPrefix("_"), last.count > 1 {
+            components[components.count - 1] = String(last.dropFirst())
+        }
+        return components.joined(separator: "/")
     }
 
     /// Splits the body at `{{role "…"}}` tags; text before the first one is a user message.

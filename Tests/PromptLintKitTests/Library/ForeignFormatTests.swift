@@ -69,3 +69,18 @@ import Testing
         #expect(result.issues.first?.error.message.contains("front matter") == true)
     }
 }
+
+@Suite struct DotpromptPartialTests {
+    @Test func underscoreFilesArePartialsNamedWithoutTheUnderscore() throws {
+        let dir = try TemporaryDirectory(files: [
+            "prompts/_style.prompt": "---\nmodel: googleai/gemini-2.5-flash\n---\nWrite plainly.\n",
+            "prompts/main.prompt": "---\nmodel: googleai/gemini-2.5-flash\nconfig: {maxOutputTokens: 100}\n---\n{{> style}} Summarize in 2 sentences.\n",
+        ])
+        let library = PromptLibrary.load(root: dir.file("prompts"))
+        #expect(Set(library.templates.map(\.name)) == ["style", "main"])
+        let rendered = try TemplateRenderer(library: library).render(try #require(library.template(named: "main")), values: [:])
+        #expect(rendered.messages.first?.content == "Write plainly. Summarize in 2 sentences.")
+        let lint = try CLI.run(["lint"], in: dir.path)
+        #expect(lint.status == 0, "\(lint.stdout)")
+    }
+}
