@@ -76,9 +76,12 @@ public enum RuleExampleHarness {
 
     /// An engine running only `definition` (with the example's options) over these files' templates.
     public static func engine(for files: [SourceFile], definition: RuleDefinition, options: [String: String]) -> LintEngine {
-        let templates = files.flatMap { load($0).templates }
+        engine(templates: files.flatMap { load($0).templates }, definition: definition, options: options, severity: nil)
+    }
+
+    static func engine(templates: [PromptTemplate], definition: RuleDefinition, options: [String: String], severity: Severity?) -> LintEngine {
         let rule = definition.make(RuleOptions(optionValues(options)))
-        let configuration = LintConfiguration(active: [.init(rule: rule, severity: definition.description.defaultSeverity)],
+        let configuration = LintConfiguration(active: [.init(rule: rule, severity: severity ?? definition.description.defaultSeverity)],
                                               settings: LintSettings(library: templates), definitions: [definition])
         return LintEngine(configuration: configuration)
     }
@@ -105,9 +108,6 @@ public enum RuleExampleHarness {
             templates += result.templates
             issues += result.issues
         }
-        let rule = definition.make(RuleOptions(optionValues(options)))
-        let configuration = LintConfiguration(active: [.init(rule: rule, severity: severity ?? definition.description.defaultSeverity)],
-                                              settings: LintSettings(library: templates), definitions: [definition])
-        return (LintEngine(configuration: configuration).lint(templates), issues)
+        return (engine(templates: templates, definition: definition, options: options, severity: severity).lint(templates), issues)
     }
 }

@@ -42,3 +42,11 @@ import Testing
         #expect(loaded > 100)
     }
 }
+
+@Suite struct PhraseSearchTests {
+    @Test func wholeWordsWithScalarAwareBoundaries() {
+        #expect(PhraseSearch.wholeWordRanges(of: "utilize", in: "Utilize—then utilizes; re-utilize.", ignoreCase: true) == [0..<7, 28..<35])
+        #expect(PhraseSearch.wholeWordRanges(of: "use", in: "reuse useful", ignoreCase: true).isEmpty)
+        #expect(PhraseSearch.wholeWordRanges(of: "api", in: "日本apiです", ignoreCase: true).isEmpty)
+    }
+}

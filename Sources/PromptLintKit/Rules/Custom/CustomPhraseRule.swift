@@ -36,7 +36,7 @@ struct CustomPhraseRule: Rule {
     }
 }
 
-/// Whole-word phrase search over UTF-8 (a word boundary is a non-letter, non-digit neighbour).
+/// Whole-word phrase search over UTF-8, with the text layer's word boundaries.
 enum PhraseSearch {
     static func wholeWordRanges(of phrase: String, in text: String, ignoreCase: Bool) -> [Range<Int>] {
         let needle = Array((ignoreCase ? phrase.lowercased() : phrase).utf8)
@@ -60,16 +60,14 @@ enum PhraseSearch {
         return ranges
     }
 
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
-    }
-
+    /// A match may start where no word character ends before it, or where the phrase itself
+    /// starts with a non-word character (the text layer's scalar-aware word classes).
     static func isBoundary(_ bytes: [UInt8], before index: Int) -> Bool {
-        index == 0 || !isWordByte(bytes[index - 1]) || !isWordByte(bytes[index])
+        Bytes.isWordStart(index, in: bytes) || Bytes.isWordEnd(index, in: bytes)
     }
 
     static func isBoundary(_ bytes: [UInt8], after index: Int) -> Bool {
-        index >= bytes.count || !isWordByte(bytes[index]) || !isWordByte(bytes[index - 1])
+        Bytes.isWordEnd(index, in: bytes) || Bytes.isWordStart(index, in: bytes)
     }
 
     /// "Utilize" → "Use", "UTILIZE" → "USE".
