@@ -74,21 +74,37 @@ public enum CompressionGuard {
 
     /// Why `after` is not an acceptable rewrite of `before` (nil when it is).
     public static func violation(before: PromptTemplate, after: PromptTemplate) -> String? {
-        guard before.messages.count == after.messages.count else { return "the number of messages changed" }
-        for (old, new) in zip(before.messages, after.messages) where old.text != new.text {
-            let a = invariants(of: old.text)
-            let b = invariants(of: new.text)
-            if a.protectedSpans != b.protectedSpans { return "a placeholder, code span or URL would change" }
-            if a.numbers != b.numbers { return "a number would change" }
-            for (word, count) in a.meaningWords where (b.meaningWords[word] ?? 0) < count {
-                return "the meaning word '\(word)' would be removed"
+        Reference(before).violation(after)
+    }
+
+    /// The original template's invariants, computed once: a compression checks many candidate
+    /// rewrites against the same original.
+    public struct Reference {
+        let template: PromptTemplate
+        let invariants: [Invariants]
+        let hadLimit: Bool
+
+        public init(_ template: PromptTemplate) {
+            self.template = template
+            invariants = template.messages.map { CompressionGuard.invariants(of: $0.text) }
+            hadLimit = template.maxOutputTokens == nil && template.messages.contains { PromptText($0.text).lengthReport.hasLimit }
+        }
+
+        public func violation(_ after: PromptTemplate) -> String? {
+            guard template.messages.count == after.messages.count else { return "the number of messages changed" }
+            for (index, (old, new)) in zip(template.messages, after.messages).enumerated() where old.text != new.text {
+                let a = invariants[index]
+                let b = CompressionGuard.invariants(of: new.text)
+                if a.protectedSpans != b.protectedSpans { return "a placeholder, code span or URL would change" }
+                if a.numbers != b.numbers { return "a number would change" }
+                for (word, count) in a.meaningWords where (b.meaningWords[word] ?? 0) < count {
+                    return "the meaning word '\(word)' would be removed"
+                }
             }
+            if hadLimit, !after.messages.contains(where: { PromptText($0.text).lengthReport.hasLimit }) {
+                return "the last length limit would be removed"
+            }
+            return nil
         }
-        if before.maxOutputTokens == nil {
-            let hadLimit = before.messages.contains { PromptText($0.text).lengthReport.hasLimit }
-            let hasLimit = after.messages.contains { PromptText($0.text).lengthReport.hasLimit }
-            if hadLimit && !hasLimit { return "the last length limit would be removed" }
-        }
-        return nil
     }
 }

@@ -41,6 +41,7 @@ public struct Compressor: Sendable {
 
     public func compress(_ file: SourceFile, defaultName: String) -> Result {
         let original = PromptLibrary.parse(file, defaultName: defaultName)
+        let references = original.templates.map(CompressionGuard.Reference.init)
         var current = file.bytes
         var currentTemplates = original.templates
         var applied: [AppliedEdit] = []
@@ -50,7 +51,7 @@ public struct Compressor: Sendable {
             let candidates = diagnostics.filter(isCandidate)
             if candidates.isEmpty { break }
             var progressed = false
-            if let next = attempt(candidates, on: current, file: file, defaultName: defaultName, baseline: original) {
+            if let next = attempt(candidates, on: current, file: file, defaultName: defaultName, baseline: original, references: references) {
                 current = next.bytes
                 currentTemplates = next.templates
                 applied += next.applied.map(Self.record)
@@ -61,7 +62,7 @@ public struct Compressor: Sendable {
                 var accepted: [Diagnostic] = []
                 var best: Step?
                 for candidate in candidates {
-                    if let next = attempt(accepted + [candidate], on: current, file: file, defaultName: defaultName, baseline: original) {
+                    if let next = attempt(accepted + [candidate], on: current, file: file, defaultName: defaultName, baseline: original, references: references) {
                         accepted.append(candidate)
                         best = next
                     } else {
@@ -101,13 +102,14 @@ public struct Compressor: Sendable {
 
     /// Applies `candidates` together; nil when the result breaks the file or a guard.
     func attempt(_ candidates: [Diagnostic], on bytes: [UInt8], file: SourceFile, defaultName: String,
-                 baseline: PromptLibrary.FileResult) -> Step? {
+                 baseline: PromptLibrary.FileResult, references: [CompressionGuard.Reference]) -> Step? {
         let pass = FixApplier.applyOnce(candidates, to: bytes, unsafe: applyUnsafe)
         guard !pass.applied.isEmpty, pass.bytes != bytes else { return nil }
         let newFile = SourceFile(path: file.path, bytes: pass.bytes)
-        if FixApplier.verify(newFile, against: baseline, defaultName: defaultName) != nil { return nil }
+        do { try newFile.validateText() } catch { return nil }
         let reloaded = PromptLibrary.parse(newFile, defaultName: defaultName)
-        for (before, after) in zip(baseline.templates, reloaded.templates) where CompressionGuard.violation(before: before, after: after) != nil {
+        if FixApplier.check(reloaded, against: baseline) != nil { return nil }
+        for (reference, after) in zip(references, reloaded.templates) where reference.violation(after) != nil {
             return nil
         }
         return Step(bytes: pass.bytes, templates: reloaded.templates, applied: pass.applied)

@@ -26,9 +26,7 @@ public enum FixApplier {
 
     /// The fixed text must load without new errors into the same templates: same names, formats,
     /// metadata and message count and roles. Only message text may differ.
-    static func verify(_ fixed: SourceFile, against baseline: PromptLibrary.FileResult, defaultName: String) -> String? {
-        do { try fixed.validateText() } catch { return "the fixed text is not valid UTF-8" }
-        let result = PromptLibrary.parse(fixed, defaultName: defaultName)
+    static func check(_ result: PromptLibrary.FileResult, against baseline: PromptLibrary.FileResult) -> String? {
         let baselineErrors = baseline.issues.filter { $0.severity == .error }.count
         if let error = result.issues.first(where: { $0.severity == .error }), result.issues.filter({ $0.severity == .error }).count > baselineErrors {
             return "a fix made the file invalid (\(error.error.message)); no fix was written"
