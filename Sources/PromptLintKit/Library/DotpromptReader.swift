@@ -100,12 +100,3 @@ struct DotpromptReader {
         return messages
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var result = self
-        while let first = result.first, set.contains(first) { result.removeFirst() }
-        while let last = result.last, set.contains(last) { result.removeLast() }
-        return String(result)
-    }
-}
