@@ -43,7 +43,7 @@ struct CompressCommand: ParsableCommand {
         do { configuration = try LintConfiguration.resolve(workspace.config) } catch { throw CommandError(error) }
         guard all || !targets.isEmpty else { throw CommandError("compress: name templates or files, or use --all") }
         let library = try options.loadLibrary(workspace, tolerant: true, optional: true)
-        configuration.settings.library = Dictionary(library.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        configuration.settings.library = LintSettings.index(library.templates)
         configuration.settings.measureAllFixes = true
         let compressor = Compressor(engine: LintEngine(configuration: configuration), applyUnsafe: applyUnsafe)
 

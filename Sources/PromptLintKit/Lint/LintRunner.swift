@@ -155,10 +155,10 @@ public struct LintRunner: Sendable {
         var settings = configuration.settings
         let needsLibrary = templates.contains { template in template.messages.contains { LintSettings.mentionsPartial($0.text) } }
         if wholeLibrary {
-            settings.library = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            settings.library = LintSettings.index(templates)
         } else if needsLibrary {
             let library = workspace.loadLibrary()
-            var known = Dictionary(library.templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            var known = LintSettings.index(library.templates)
             for template in templates where known[template.name] == nil { known[template.name] = template }
             settings.library = known
         }

@@ -170,8 +170,13 @@ public struct LintSettings: Sendable {
     public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel
         self.registry = registry
-        self.library = library.map { Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+        self.library = library.map(Self.index)
         includedAsPartial = Self.partialNames(in: self.library)
+    }
+
+    /// Templates by name; the first of a duplicated name wins (the loader reports the duplicate).
+    public static func index(_ templates: [PromptTemplate]) -> [String: PromptTemplate] {
+        Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The library by name, and which templates other templates include as partials.
