@@ -69,29 +69,23 @@ public struct LintRunner: Sendable {
         let (targets, notes) = targets(options.paths)
         var notesOut = notes
         let missing = notes.contains { $0.hasSuffix("no such file or directory") }
-        // Load every file (in parallel).
-        let results = ConcurrentResults<(SourceFile?, PromptLibrary.FileResult)>(count: targets.count)
+        // Load every file (in parallel, the library's loader); standard input is a plain prompt.
         let libraryRoot = workspace.libraryPath
-        let stdin = options.standardInput
-        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
-            let target = targets[index]
+        var loaded = PromptLibrary.loadConcurrently(targets.filter { $0.path != "-" }.map { ($0.path, $0.path) }, libraryRoot: libraryRoot)
+            .map { ($0.templates.first?.file, $0) }[...]
+        var results: [(SourceFile?, PromptLibrary.FileResult)] = []
+        for target in targets {
             if target.path == "-" {
-                let file = SourceFile(path: "<stdin>", bytes: stdin?() ?? [])
-                do throws(SourceError) { try file.validateText() } catch {
-                    results.set(index, (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)])))
-                    return
-                }
-                results.set(index, (file, PromptLibrary.FileResult(templates: [PromptLibrary.plainText(file, name: "stdin")], issues: [])))
-                return
+                results.append(Self.loadStandardInput(options.standardInput))
+            } else if let next = loaded.popFirst() {
+                results.append(next)
             }
-            let result = PromptLibrary.loadFile(path: target.path, libraryRoot: libraryRoot)
-            results.set(index, (result.templates.first?.file, result))
         }
         var templates: [PromptTemplate] = []
         var files: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
         var hadLoadErrors = missing
-        for (file, result) in results.values {
+        for (file, result) in results {
             templates += result.templates
             if let file { files[file.path] = file }
             for issue in result.issues {
@@ -147,6 +141,17 @@ public struct LintRunner: Sendable {
         let report = LintReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: files, filesChecked: targets.count,
                                 rules: configuration.definitions.map(\.description), tokensSavedBySafeFixes: saved)
         return Outcome(report: report, notes: notesOut, hadLoadErrors: hadLoadErrors, fixedFiles: fixedFiles)
+    }
+
+    /// `-`: a plain prompt read from standard input (only when asked for, never an open pipe).
+    static func loadStandardInput(_ read: (@Sendable () -> [UInt8])?) -> (SourceFile?, PromptLibrary.FileResult) {
+        let file = SourceFile(path: "<stdin>", bytes: read?() ?? [])
+        do throws(SourceError) {
+            try file.validateText()
+        } catch {
+            return (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)]))
+        }
+        return (file, PromptLibrary.FileResult(templates: [PromptLibrary.plainText(file, name: "stdin")], issues: []))
     }
 
     /// The engine, with the library loaded only when a linted template includes partials
