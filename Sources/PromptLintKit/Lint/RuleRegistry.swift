@@ -4,6 +4,7 @@ public enum RuleRegistry {
         GenericRolePreambleRule.definition,
         PoliteFillerRule.definition,
         MetaPreambleRule.definition,
+        ModalLeadInRule.definition,
         WordyPhraseRule.definition,
         IntensifierRule.definition,
         WhitespaceWasteRule.definition,

@@ -1,4 +1,5 @@
-/// What a rewrite must never change in a prompt: placeholders in every syntax, code, URLs, numbers,
+/// What a rewrite must never change in a prompt: placeholders in every syntax, code, URLs, example
+/// data (data elements and `EXAMPLE` sections: a pass that deleted their markers would expose them), numbers,
 /// the words that carry meaning (negations, "only", "must"), and the last length limit.
 /// Checked on the decoded message texts before and after, so it holds whatever the YAML style.
 public enum CompressionGuard {
@@ -9,7 +10,7 @@ public enum CompressionGuard {
     ]
 
     static let protectedKinds: Set<ProseMask.Kind> = [.codeFence, .inlineCode, .mustache, .dollarPlaceholder, .bracePlaceholder,
-                                                      .xmlTag, .bracketPlaceholder, .url]
+                                                      .xmlTag, .bracketPlaceholder, .url, .dataElement]
 
     /// The things that must survive a rewrite of one text, as comparable multisets.
     public struct Invariants: Equatable {

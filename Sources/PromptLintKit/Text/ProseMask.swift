@@ -167,8 +167,10 @@ public struct ProseMask: Sendable {
                 } ?? lines.count
             }
             if let endLine, endLine > index + 1 {
-                let bodyStart = lines[index + 1].lowerBound
-                let bodyEnd = endLine < lines.count ? lines[endLine].lowerBound : b.count
+                // `EXAMPLE` … `END EXAMPLE` markers are data too: they are not instructions, and a rule
+                // that deleted the end marker as a "repeat" of the start would expose the example to rewrites.
+                let bodyStart = level == 0 ? line.lowerBound : lines[index + 1].lowerBound
+                let bodyEnd = endLine < lines.count ? (level == 0 ? lines[endLine].upperBound : lines[endLine].lowerBound) : b.count
                 if bodyStart < bodyEnd { out.append(Span(range: bodyStart..<bodyEnd, kind: .dataElement)) }
                 index = endLine
                 continue

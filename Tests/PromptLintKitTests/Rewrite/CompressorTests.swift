@@ -54,6 +54,22 @@ import Testing
         #expect(CompressionGuard.violation(before: template("Please reply in one sentence."), after: template("Reply in one sentence.")) == nil)
     }
 
+    /// Example data is verbatim: no pass may touch it, and the guard refuses a candidate that
+    /// changes it (here: deleting the end marker, which would turn the example into instructions).
+    @Test func exampleSectionsSurviveEveryPass() throws {
+        let example = "EXAMPLE ESSAYS\nYou'll really just work harder.  \nYou should actually write very plainly.\nEND EXAMPLE ESSAYS\n"
+        let text = "You should write an essay in 500 words.\n" + example + "Please be direct.\n"
+        let result = Self.compressor(unsafe: true).compress(SourceFile(path: "p.txt", text: text), defaultName: "p")
+        let compressed = String(decoding: result.compressed, as: UTF8.self)
+        #expect(compressed == "Write an essay in 500 words.\n" + example + "Be direct.\n")
+        func template(_ text: String) -> PromptTemplate {
+            PromptTemplate(name: "t", file: SourceFile(path: "t.txt", text: text), format: .plainText,
+                           messages: [PromptMessage(role: .user, text: text, source: .span(SourceFile(path: "t.txt", text: text), 0..<text.utf8.count))])
+        }
+        let withoutEndMarker = text.replacingOccurrences(of: "END EXAMPLE ESSAYS\n", with: "")
+        #expect(CompressionGuard.violation(before: template(text), after: template(withoutEndMarker)) != nil)
+    }
+
     @Test func unsafeFixesOnlyWithUnsafe() throws {
         let file = SourceFile(path: "p.txt", text: "Write a very short title of at most 8 words.\n")
         let safe = Self.compressor().compress(file, defaultName: "p")

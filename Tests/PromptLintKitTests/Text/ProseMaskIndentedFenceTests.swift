@@ -35,4 +35,18 @@ import Testing
         let notExample = "# Examples of tone\nBe warm."
         #expect(ProseMask(notExample).isProse(at: notExample.utf8.count - 3))
     }
+
+    /// The `EXAMPLE …` / `END EXAMPLE …` marker lines belong to the data: they look alike, and a
+    /// repeated-instruction fix that deleted the end marker would expose the example to rewrites.
+    @Test func exampleMarkersAreDataAndNotRepeats() {
+        let text = "Write an essay in 500 words.\nEXAMPLE PAUL GRAHAM ESSAYS\nIt is really just easy.\nEND EXAMPLE PAUL GRAHAM ESSAYS\nBe direct."
+        let mask = ProseMask(text)
+        let bytes = Array(text.utf8)
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "EXAMPLE PAUL")!.lowerBound)
+        let end = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "END EXAMPLE")!.lowerBound)
+        #expect(!mask.isProse(at: start))
+        #expect(!mask.isProse(at: end))
+        #expect(mask.isProse(at: bytes.count - 3))
+        #expect(RepeatedInstructionAnalyzer.analyze(PromptText(text)).isEmpty)
+    }
 }
