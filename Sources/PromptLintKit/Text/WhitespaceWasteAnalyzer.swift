@@ -1,6 +1,6 @@
 /// Flags whitespace and decoration that cost tokens: trailing spaces/tabs, runs of 3+ blank lines
-/// (collapsed to one blank line), and decorative lines of 4+ identical `=` `-` `*` `#` `~` characters
-/// alone on a line. Code fences are left alone (fence lines themselves are never decorative, and
+/// (collapsed to one blank line), and decorative lines of 4+ identical `=` `-` `*` `#` `~` `_` or
+/// box-drawing characters alone on a line (also after `# ` or `// `; not a setext heading's underline). Code fences are left alone (fence lines themselves are never decorative, and
 /// Markdown `---` rules and `|---|` table separators are not flagged). All fixes are safe.
 public enum WhitespaceWasteAnalyzer: TextAnalyzer {
     public static let identifier = "whitespace-waste"
@@ -46,11 +46,17 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
                         out.append(t.match(r, "Trailing whitespace.", edits: [TextEdit(range: r, replacement: "")], safe: true,
                                            code: "whitespace.trailing", language: .english))
                     }
-                    if isDecorative(b, first, trimmed) {
+                    if first < trimmed, isDecorative(b, first, trimmed) {
                         let r = first..<trimmed
-                        let msg = "Decorative line \"\(t.string(r))\" costs tokens; use a heading or a blank line."
-                        out.append(t.match(r, msg, edits: [TextEdit(range: full, replacement: "")], safe: true,
-                                           code: "whitespace.decorative", language: .english))
+                        var edits = [TextEdit(range: full, replacement: "")]
+                        var msg = "Decorative line \"\(t.string(r))\" costs tokens; use a heading or a blank line."
+                        if let heading = setextHeadingStart(b, lineStart: lineStart, first: first) {
+                            // The same heading, written the short way: "Title\n=====" → "# Title".
+                            let level = b[first] == 0x3D ? "# " : "## "
+                            edits.insert(TextEdit(range: heading..<heading, replacement: level), at: 0)
+                            msg = "Underline \"\(t.string(r))\" makes a heading; \"\(level)\" before the title does the same in fewer tokens."
+                        }
+                        out.append(t.match(r, msg, edits: edits, safe: true, code: "whitespace.decorative", language: .english))
                     }
                 }
             }
@@ -66,11 +72,41 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private static func isDecorative(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
-        guard e - s >= 4 else { return false }
-        let c = b[s]
-        guard [0x3D, 0x2D, 0x2A, 0x23, 0x7E].contains(c) else { return false }
-        for k in s..<e where b[k] != c { return false }
+    /// A line that is only a run of 4+ identical decoration characters: ASCII `=` `-` `*` `#` `~` `_`, or a
+    /// box-drawing character (`─` `━` `═`, U+2500–U+257F), optionally after a comment marker (`# `, `// `).
+    static func isDecorative(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        var start = s
+        if b[start] == 0x23 || (b[start] == 0x2F && start + 1 < e && b[start + 1] == 0x2F) {
+            let marker = b[start] == 0x23 ? 1 : 2
+            if start + marker < e, b[start + marker] == 0x20 { start = Bytes.skipSpaces(start + marker, b) }
+        }
+        guard start < e else { return false }
+        let c = b[start]
+        if [0x3D, 0x2D, 0x2A, 0x23, 0x7E, 0x5F].contains(c) {
+            guard e - start >= 4 else { return false }
+            for k in start..<e where b[k] != c { return false }
+            return true
+        }
+        // Box drawing: E2 94 80 … E2 95 BF, the same scalar repeated.
+        guard c == 0xE2, start + 2 < e, b[start + 1] == 0x94 || b[start + 1] == 0x95, (e - start) % 3 == 0, e - start >= 12 else { return false }
+        var k = start
+        while k < e {
+            guard b[k] == c, b[k + 1] == b[start + 1], b[k + 2] == b[start + 2] else { return false }
+            k += 3
+        }
         return true
+    }
+
+    /// `Title` over `-----` or `=====` is a Markdown (setext) heading, not decoration: the start of its
+    /// title, or nil. A title that is itself a list item, heading or decoration does not count.
+    static func setextHeadingStart(_ b: [UInt8], lineStart: Int, first: Int) -> Int? {
+        guard b[first] == 0x2D || b[first] == 0x3D, first == lineStart, lineStart >= 2 else { return nil }
+        var previousEnd = lineStart - 1
+        if previousEnd > 0, b[previousEnd - 1] == Bytes.cr { previousEnd -= 1 }
+        let previousStart = SentenceSplitter.lineStart(b, previousEnd)
+        let text = Bytes.skipSpaces(previousStart, b)
+        guard text < previousEnd, text - previousStart < 4, SentenceSplitter.listMarkerEnd(b, text) == text,
+              !isDecorative(b, text, Bytes.skipSpacesBack(previousEnd, b)) else { return nil }
+        return text
     }
 }

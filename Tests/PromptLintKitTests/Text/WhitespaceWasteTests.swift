@@ -6,9 +6,12 @@ import Testing
         FixCase("Line one  \nLine two\t\n", ["  ", "\t"], "Line one\nLine two\n"),
         FixCase("A\n\n\n\n\nB", ["\n\n\n"], "A\n\nB"),
         FixCase("A\n \n\t\n  \nB", [" ", "\t\n  \n"], "A\n\nB"),
-        FixCase("Title\n=====\nBody", ["====="], "Title\nBody"),
-        FixCase("A\n-----\nB\n*****\nC\n#####\nD\n~~~~~\nE", ["-----", "*****", "#####", "~~~~~"], "A\nB\nC\nD\nE"),
-        FixCase("A\r\n====  \r\nB", ["===="], "A\r\nB"),
+        // A setext underline keeps its heading, written the short way.
+        FixCase("Title\n=====\nBody", ["====="], "# Title\nBody"),
+        FixCase("A\n-----\nB\n*****\nC\n#####\nD\n~~~~~\nE", ["-----", "*****", "#####", "~~~~~"], "## A\nB\nC\nD\nE"),
+        FixCase("A\r\n====  \r\nB", ["===="], "# A\r\nB"),
+        FixCase("A\n\n━━━━━━━━━━━━\nB\n\n─────\n", ["━━━━━━━━━━━━", "─────"], "A\n\nB\n\n"),
+        FixCase("# ----------\n// ==========\n- item\n-----\nB", ["# ----------", "// ==========", "-----"], "- item\nB"),
     ]
 
     @Test(arguments: positives) func safeFixes(_ c: FixCase) {
@@ -21,6 +24,8 @@ import Testing
         "Intro\n---\nText",
         "```\ncode   \n=====\n\n\n\n```\n",
         "a ==== b",
+        "A\n\n─┼─\nB",
+        "# Heading ----\nText",
         "```\nx\n```",
     ]) func negatives(_ s: String) { expectClean(WhitespaceWasteAnalyzer.self, s) }
 }

@@ -6,7 +6,9 @@ struct WhitespaceWasteRule: Rule {
         explanation: """
         ## What it does
         Finds trailing spaces and tabs, runs of three or more blank lines, and decorative lines made of
-        one repeated character (`=====`, `-----`, `*****`), outside code blocks and Markdown tables.
+        one repeated character (`=====`, `-----`, `*****`, box drawing `────`, also after `# ` or `// `),
+        outside code blocks and Markdown tables. A `=====` or `-----` line right under a title is a
+        Markdown heading: the fix keeps the heading and writes it as `# Title` / `## Title`.
 
         ## Why is this bad?
         Whitespace and ASCII art are tokens too: a decorative line of 40 `=` costs several tokens on every
@@ -19,6 +21,8 @@ struct WhitespaceWasteRule: Rule {
         triggeringExamples: [
             RuleExample("Summarize the ticket.«   »\nUse at most 3 bullet points.", prefixVariant: false),
             RuleExample("Rules:\n«========================================»\nAnswer in 1 sentence.", prefixVariant: false),
+            RuleExample("Rules:\n\n«────────────────────────»\nAnswer in 1 sentence.", prefixVariant: false),
+            RuleExample("«# --------------------------------------------------»\nAnswer in 1 sentence.", prefixVariant: false),
         ],
         nonTriggeringExamples: [
             RuleExample("Summarize the ticket.\n\nUse at most 3 bullet points."),
@@ -27,6 +31,9 @@ struct WhitespaceWasteRule: Rule {
         ],
         corrections: [
             RuleCorrection("Summarize the ticket.   \nUse at most 3 bullet points.", "Summarize the ticket.\nUse at most 3 bullet points."),
+            RuleCorrection("Rules:\n\n────────────────────────\nAnswer in 1 sentence.", "Rules:\n\nAnswer in 1 sentence."),
+            RuleCorrection("Rules\n========\nAnswer in 1 sentence.", "# Rules\nAnswer in 1 sentence."),
+            RuleCorrection("Intro\n\nRules\n--------\nAnswer in 1 sentence.", "Intro\n\n## Rules\nAnswer in 1 sentence."),
         ]
     )) { _ in WhitespaceWasteRule() }
 
