@@ -11,6 +11,7 @@ public enum RuleRegistry {
         RepeatedInstructionRule.definition,
         TokenBudgetRule.definition,
         PrettyPrintedJSONRule.definition,
+        MarkdownEmphasisRule.definition,
         MissingOutputLimitRule.definition,
         OpenEndedOutputRule.definition,
         OutputLimitConflictRule.definition,

@@ -20,7 +20,7 @@ public enum TextAnalyzers {
     public static var all: [any TextAnalyzer.Type] { [
         GenericRolePreambleAnalyzer.self, PoliteFillerAnalyzer.self, MetaPreambleAnalyzer.self, ModalLeadInAnalyzer.self,
         WordyPhraseAnalyzer.self, IntensifierAnalyzer.self, VagueLengthAnalyzer.self,
-        OpenEndedRequestAnalyzer.self, WhitespaceWasteAnalyzer.self,
+        OpenEndedRequestAnalyzer.self, WhitespaceWasteAnalyzer.self, MarkdownEmphasisAnalyzer.self,
     ] }
 }
 

@@ -1,0 +1,87 @@
+/// Flags Markdown bold (`**word**`) inside instructions: each span costs about two tokens, and
+/// prompts that bold every other phrase spend hundreds of tokens on asterisks.
+///
+/// Left alone, because there the asterisks are part of what the model should produce or how the
+/// prompt is organised:
+/// - everything under a heading about the output ("Output format", "Response template", "Example");
+/// - labels (`**Name:**`, `**Name**:`) and lines that are only a bold span (a heading);
+/// - table rows, code, quotes and placeholders.
+/// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
+public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
+    public static let identifier = "markdown-emphasis"
+
+    /// Words that make a heading introduce the output's shape, where bold is content.
+    static let outputHeadingWords: Set<String> = [
+        "output", "outputs", "format", "formats", "formatting", "response", "responses", "template", "templates",
+        "structure", "example", "examples", "sample", "samples", "reply", "answer", "report", "deliverable",
+        "deliverables", "result", "results", "layout", "schema",
+    ]
+
+    public static func analyze(_ t: PromptText) -> [TextMatch] {
+        let b = t.bytes
+        var out: [TextMatch] = []
+        var inOutputSection = false
+        var lineStart = 0
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != Bytes.newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            let first = Bytes.skipSpaces(lineStart, b)
+            let last = Bytes.skipSpacesBack(lineEnd, b)
+            guard first < last, !t.mask.isInCodeFence(first) else { continue }
+            if let heading = headingText(b, first, last) {
+                let words = WordTokenizer.tokens(b, heading).map(\.lower)
+                inOutputSection = words.contains(where: outputHeadingWords.contains)
+                continue
+            }
+            guard !inOutputSection, b[first] != 0x7C else { continue }
+            for span in boldSpans(b, first..<last) where t.mask.isProse(span) {
+                let inner = (span.lowerBound + 2)..<(span.upperBound - 2)
+                // Labels: "**Name:**" and "**Name**:".
+                if b[inner.upperBound - 1] == 0x3A || (span.upperBound < last && b[span.upperBound] == 0x3A) { continue }
+                let message = "Bold \"\(t.string(span))\" costs about 2 tokens per call; plain text reads the same to the model."
+                let edits = [TextEdit(range: span.lowerBound..<inner.lowerBound, replacement: ""),
+                             TextEdit(range: inner.upperBound..<span.upperBound, replacement: "")]
+                out.append(t.match(span, message, edits: edits, safe: false, code: "emphasis.bold", language: .english))
+            }
+        }
+        return out
+    }
+
+    /// The title of a heading line: `# Title`, a short line ending in ":" that is not a list item
+    /// ("Response format:"), or a line that is only a bold span (`**Rules**`). Nil for other lines.
+    static func headingText(_ b: [UInt8], _ first: Int, _ last: Int) -> Range<Int>? {
+        if b[first] == 0x23 {
+            let text = Bytes.skipSpaces(SentenceSplitter.listMarkerEnd(b, first), b)
+            return text > first ? text..<last : nil
+        }
+        let spans = boldSpans(b, first..<last)
+        if let only = spans.first, spans.count == 1, only.lowerBound == first,
+           only.upperBound == last || (only.upperBound + 1 == last && b[last - 1] == 0x3A) {
+            return (only.lowerBound + 2)..<(only.upperBound - 2)
+        }
+        guard b[last - 1] == 0x3A, SentenceSplitter.listMarkerEnd(b, first) == first else { return nil }
+        let words = WordTokenizer.tokens(b, first..<last)
+        return words.count <= 6 ? first..<last : nil
+    }
+
+    /// `**…**` spans within one line: the opening `**` is followed by a non-blank, the closing one
+    /// preceded by a non-blank, and neither is part of a longer run of asterisks.
+    static func boldSpans(_ b: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = line.lowerBound
+        func isStarPair(_ k: Int) -> Bool {
+            k + 1 < line.upperBound && b[k] == 0x2A && b[k + 1] == 0x2A
+                && (k == line.lowerBound || b[k - 1] != 0x2A) && (k + 2 >= line.upperBound || b[k + 2] != 0x2A)
+        }
+        while i < line.upperBound {
+            guard isStarPair(i), i + 2 < line.upperBound, !Bytes.isWhitespace(b[i + 2]) else { i += 1; continue }
+            var j = i + 3
+            while j < line.upperBound, !(isStarPair(j) && !Bytes.isWhitespace(b[j - 1])) { j += 1 }
+            guard j < line.upperBound else { break }
+            out.append(i..<(j + 2))
+            i = j + 2
+        }
+        return out
+    }
+}
