@@ -15,6 +15,22 @@ enum Bytes {
     /// ASCII lowercase; Latin-1 supplement capitals (`À`–`Þ`, except `×`) are lowered by `foldSecond`.
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
 
+    /// Whether `needle` occurs in `haystack` (plain byte comparison).
+    static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Lowercases the second byte of a two-byte `C3 xx` sequence (À..Þ → à..þ).
     @inline(__always) static func foldSecond(_ lead: UInt8, _ b: UInt8) -> UInt8 {
         (lead == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97) ? b + 0x20 : b

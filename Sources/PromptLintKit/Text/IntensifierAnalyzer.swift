@@ -1,5 +1,6 @@
 /// Flags intensifiers and hedges that rarely change the output ("very", "really", "just",
-/// "basically"…). Informational; the fix (unsafe) deletes the word. Not flagged: words joined by a
+/// "basically"…). Informational; the fix (unsafe) deletes the word, except for "very"/"extremely",
+/// which are reported without a fix. Not flagged: words joined by a
 /// hyphen ("just-in-time"), "just" meaning "only" before a determiner or number ("just the JSON"),
 /// "the very first".
 public enum IntensifierAnalyzer: TextAnalyzer {
@@ -18,6 +19,9 @@ public enum IntensifierAnalyzer: TextAnalyzer {
         return false
     }
 
+    /// Intensifiers that grade a criterion more often than they pad it; flagged without a fix.
+    static let criterionIntensifiers: Set<String> = ["very", "extremely", "muy", "extremadamente", "とても", "非常に"]
+
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
         let b = t.bytes
@@ -34,7 +38,8 @@ public enum IntensifierAnalyzer: TextAnalyzer {
                 if word == "just", determiners.contains(next ?? "") || next.map({ $0.first?.isNumber ?? false }) ?? false { continue }
                 if word == "very", prev == "the" || prev == "this" { continue }
                 // "not just X" = "not only X".
-                if word == "just", prev == "not" { continue }
+                // "not just X", "don't just X" (the word before "just" reads "t"), "never just": "only", negated.
+                if word == "just", prev == "not" || prev == "t" || prev == "never" { continue }
                 // "explain them simply like …", "put simply": manner, not emphasis.
                 if word == "simply", ["like", "as", "and", "so", "put", "enough"].contains(next ?? "") || prev == "put"
                     || CapitalizationRepair.isTerminator(b, Bytes.skipSpaces(r.upperBound, b)) { continue }
@@ -42,8 +47,10 @@ public enum IntensifierAnalyzer: TextAnalyzer {
                 let msg = lang == .japanese
                     ? "「\(t.string(r))」は強調語で、出力をほとんど変えません。"
                     : "\"\(t.string(r))\" is an intensifier that rarely changes the output; consider removing it."
-                out.append(t.match(r, msg, edits: CapitalizationRepair.removal(of: r, in: t), safe: false,
-                                   code: "intensifier." + slug(word), language: lang))
+                // Before an adjective "very"/"extremely" is often the criterion itself ("very strong evidence",
+                // "extremely detailed"): reported, but no fix is offered.
+                let edits = criterionIntensifiers.contains(word) ? [] : CapitalizationRepair.removal(of: r, in: t)
+                out.append(t.match(r, msg, edits: edits, safe: false, code: "intensifier." + slug(word), language: lang))
             }
         }
         return out

@@ -5,6 +5,8 @@
 /// prompt is organised:
 /// - everything under a heading about the output ("Output format", "Response template", "Example");
 /// - labels (`**Name:**`, `**Name**:`) and lines that are only a bold span (a heading);
+/// - emphasis on a prohibition or restriction (`**never**`, `**only** A`), and every span of a prompt
+///   that mentions bold (it is asking for bold output);
 /// - table rows, code, quotes and placeholders.
 /// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
 public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
@@ -19,6 +21,11 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         let b = t.bytes
+        // Most texts have no "**" at all: skip the line walk for them.
+        guard b.indices.dropLast().contains(where: { b[$0] == 0x2A && b[$0 + 1] == 0x2A }) else { return [] }
+        // A prompt that talks about bold ("use bold for updates") wants it in the output: its bold
+        // spans are likely the format to copy.
+        if Bytes.contains(Array("bold".utf8), in: b.map(Bytes.lower)) { return [] }
         var out: [TextMatch] = []
         var inOutputSection = false
         var lineStart = 0
@@ -39,6 +46,8 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
                 let inner = (span.lowerBound + 2)..<(span.upperBound - 2)
                 // Labels: "**Name:**" and "**Name**:".
                 if b[inner.upperBound - 1] == 0x3A || (span.upperBound < last && b[span.upperBound] == 0x3A) { continue }
+                // Emphasis on a prohibition or restriction ("**never**", "**only** A or B") is load-bearing.
+                if WordTokenizer.tokens(b, inner).contains(where: { CompressionGuard.meaningWords.contains($0.lower) }) { continue }
                 let message = "Bold \"\(t.string(span))\" costs about 2 tokens per call; plain text reads the same to the model."
                 let edits = [TextEdit(range: span.lowerBound..<inner.lowerBound, replacement: ""),
                              TextEdit(range: inner.upperBound..<span.upperBound, replacement: "")]

@@ -11,6 +11,10 @@ public enum MetaPreambleAnalyzer: TextAnalyzer {
         for lang in t.languages {
             let table = PhrasePack.pack(for: lang).metaPreambles
             for hit in t.hits(.meta, lang) where CapitalizationRepair.isSentenceStart(hit.range.lowerBound, t.bytes) {
+                // "Your task is to:" introduces a list: deleting the words would leave a bare ":" line
+                // (PL104 removes the whole line when the list items are instructions).
+                let after = Bytes.skipSpaces(hit.range.upperBound, t.bytes)
+                if after < t.bytes.count, t.bytes[after] == 0x3A { continue }
                 let r = hit.range, entry = table[hit.item]
                 let edits = entry.replacement.map { CapitalizationRepair.replacement(of: r, with: $0, in: t) } ?? []
                 let msg = lang == .japanese

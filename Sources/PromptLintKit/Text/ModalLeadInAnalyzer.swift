@@ -59,10 +59,9 @@ public enum ModalLeadInAnalyzer: TextAnalyzer {
     ]
 
     /// Frames that end in a gerund: "You are tasked with extracting X" → "Extract X".
-    static let gerundFrames: [[String]] = [
-        ["you", "are", "tasked", "with"], ["you're", "tasked", "with"],
-        ["you", "are", "responsible", "for"], ["you're", "responsible", "for"],
-    ]
+    /// Not "You are responsible for…": in a persona paragraph it describes the role ("responsible for
+    /// the reliability of the company's services"), and as an order it would ask the impossible.
+    static let gerundFrames: [[String]] = [["you", "are", "tasked", "with"], ["you're", "tasked", "with"]]
 
     /// A line that only announces the list of instructions below it ("You will:", "Your task is to:").
     static let listIntroductions: Set<String> = [
@@ -81,7 +80,9 @@ public enum ModalLeadInAnalyzer: TextAnalyzer {
     private static func sentencesAddressingTheReader(_ t: PromptText) -> [[WordToken]] {
         let b = t.bytes
         return t.sentences.compactMap { sentence in
-            guard sentence.range.count > 8, b[sentence.range.upperBound - 1] != 0x3F else { return nil }
+            // Cheap byte test first: most sentences do not start with "y", and tokenizing them all costs.
+            guard sentence.range.count > 8, b[sentence.range.lowerBound] | 0x20 == 0x79,
+                  b[sentence.range.upperBound - 1] != 0x3F else { return nil }
             let words = t.proseTokens(sentence.range, keepPunctuation: true)
             guard let first = words.first, first.range.lowerBound == sentence.range.lowerBound, first.lower.hasPrefix("you") else { return nil }
             return words
@@ -155,6 +156,13 @@ public enum ModalLeadInAnalyzer: TextAnalyzer {
     /// would run together), nor when an item is a noun phrase ("- A summary").
     private static func listIntroductionMatches(_ t: PromptText) -> [TextMatch] {
         let b = t.bytes
+        // Cheap test first: a candidate line starts with "y" and ends with ":"; most texts have none.
+        var hasCandidate = false
+        for k in b.indices where b[k] == 0x3A && (k + 1 == b.count || b[k + 1] == Bytes.newline || b[k + 1] == Bytes.cr) {
+            let first = Bytes.skipSpaces(SentenceSplitter.lineStart(b, k), b)
+            if first < k, b[first] | 0x20 == 0x79 { hasCandidate = true; break }
+        }
+        guard hasCandidate else { return [] }
         var lines: [Range<Int>] = []
         var start = 0
         while start < b.count {

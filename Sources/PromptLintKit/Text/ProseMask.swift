@@ -154,6 +154,9 @@ public struct ProseMask: Sendable {
         while index < lines.count {
             let line = lines[index]
             guard !line.isEmpty, line.lowerBound < fenced.count, !fenced[line.lowerBound] else { index += 1; continue }
+            // Only lines starting with "#", "E" or "B" can open a section; decoding every line cost more than the rest.
+            let firstByte = b[Bytes.skipSpaces(line.lowerBound, b) < line.upperBound ? Bytes.skipSpaces(line.lowerBound, b) : line.lowerBound]
+            guard firstByte == 0x23 || firstByte == 0x45 || firstByte == 0x42 else { index += 1; continue }
             let trimmed = text(line)
             let level = headingLevel(trimmed)
             let title = Substring(String(trimmed.dropFirst(level)).trimmingWhitespace()).trimmingCharacters(in: ":")
@@ -467,6 +470,17 @@ public struct ProseMask: Sendable {
         var m = e
         while m < b.count, Bytes.isSpace(b[m]) || b[m] == Bytes.cr { m += 1 }
         let endsLine = m >= b.count || b[m] == Bytes.newline
-        return startsLine && endsLine && e - s > 80
+        return startsLine && endsLine && e - s > 80 && !followsAnExampleIntroduction(b, k)
+    }
+
+    /// The line before `lineStart` (skipping blank lines) introduces examples ("e.g.:", "For example:",
+    /// "such as:"): a quoted line after it is an example, not the instruction pasted in quotes.
+    private static func followsAnExampleIntroduction(_ b: [UInt8], _ lineStart: Int) -> Bool {
+        var end = lineStart
+        while end > 0, Bytes.isWhitespace(b[end - 1]) { end -= 1 }
+        guard end > 0, b[end - 1] == 0x3A || b[end - 1] == 0x2C else { return false }
+        let start = SentenceSplitter.lineStart(b, end)
+        let line = Bytes.folded(Bytes.string(b, start..<end))
+        return ["e.g.", "eg.", "example", "for instance", "such as", "like:", "i.e."].contains { Bytes.contains(Array($0.utf8), in: line) }
     }
 }

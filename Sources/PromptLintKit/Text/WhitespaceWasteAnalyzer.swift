@@ -98,15 +98,41 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
     }
 
     /// `Title` over `-----` or `=====` is a Markdown (setext) heading, not decoration: the start of its
-    /// title, or nil. A title that is itself a list item, heading or decoration does not count.
+    /// title, or nil. The title is one line after a blank line (or the text's start) or the middle of a
+    /// banner (`=====` / `TITLE` / `=====`); a body line just above a banner's top line is not a title.
     static func setextHeadingStart(_ b: [UInt8], lineStart: Int, first: Int) -> Int? {
         guard b[first] == 0x2D || b[first] == 0x3D, first == lineStart, lineStart >= 2 else { return nil }
-        var previousEnd = lineStart - 1
-        if previousEnd > 0, b[previousEnd - 1] == Bytes.cr { previousEnd -= 1 }
-        let previousStart = SentenceSplitter.lineStart(b, previousEnd)
-        let text = Bytes.skipSpaces(previousStart, b)
-        guard text < previousEnd, text - previousStart < 4, SentenceSplitter.listMarkerEnd(b, text) == text,
-              !isDecorative(b, text, Bytes.skipSpacesBack(previousEnd, b)) else { return nil }
-        return text
+        guard let title = line(before: lineStart, b), !title.isBlank, title.text - title.start < 4,
+              SentenceSplitter.listMarkerEnd(b, title.text) == title.text, !isDecorative(b, title.text, title.end) else { return nil }
+        guard let above = line(before: title.start, b) else { return bannerTop(b, after: lineStart) ? nil : title.text }
+        if !above.isBlank, isDecorative(b, above.text, above.end), b[above.text] == b[first] { return title.text }
+        return above.isBlank && !bannerTop(b, after: lineStart) ? title.text : nil
+    }
+
+    /// The line at `lineStart` is followed by one text line and then the same decoration: the top of a banner.
+    private static func bannerTop(_ b: [UInt8], after lineStart: Int) -> Bool {
+        var end = lineStart
+        while end < b.count, b[end] != Bytes.newline { end += 1 }
+        guard let title = line(startingAt: end + 1, b), !title.isBlank,
+              let bottom = line(startingAt: title.next, b), !bottom.isBlank else { return false }
+        return isDecorative(b, bottom.text, bottom.end) && b[bottom.text] == b[lineStart]
+    }
+
+    /// A line: its start, its first non-blank byte, the end of its non-blank content, and the next line's start.
+    private struct Line { var start: Int, text: Int, end: Int, next: Int; var isBlank: Bool { text >= end } }
+
+    private static func line(startingAt start: Int, _ b: [UInt8]) -> Line? {
+        guard start < b.count else { return nil }
+        var end = start
+        while end < b.count, b[end] != Bytes.newline { end += 1 }
+        let text = Bytes.skipSpaces(start, b)
+        var contentEnd = end
+        while contentEnd > start, Bytes.isWhitespace(b[contentEnd - 1]) { contentEnd -= 1 }
+        return Line(start: start, text: min(text, contentEnd), end: contentEnd, next: end + 1)
+    }
+
+    private static func line(before lineStart: Int, _ b: [UInt8]) -> Line? {
+        guard lineStart > 0 else { return nil }
+        return line(startingAt: SentenceSplitter.lineStart(b, lineStart - 1), b)
     }
 }

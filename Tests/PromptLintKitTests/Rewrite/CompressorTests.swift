@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func unsafeFixesOnlyWithUnsafe() throws {
-        let file = SourceFile(path: "p.txt", text: "Write a very short title of at most 8 words.\n")
+        let file = SourceFile(path: "p.txt", text: "Write a really short title of at most 8 words.\n")
         let safe = Self.compressor().compress(file, defaultName: "p")
         #expect(!safe.changed)
         #expect(safe.suggestions.contains { $0.code == "PL202" })

@@ -3,20 +3,29 @@ import Testing
 
 @Suite struct IntensifierTests {
     static let positives: [FixCase] = [
-        FixCase("This is very important.", ["very"], "This is important."),
+        FixCase("This is really important.", ["really"], "This is important."),
         FixCase("Really, think it through.", ["Really"], "Think it through."),
         FixCase("Basically summarize it.", ["Basically"], "Summarize it."),
         FixCase("It is actually quite simple.", ["actually", "quite"], "It is simple."),
         FixCase("Just answer the question.", ["Just"], "Answer the question."),
-        FixCase("Be extremely careful and totally literally honest.", ["extremely", "totally", "literally"], "Be careful and honest."),
+        FixCase("Be careful and totally literally honest.", ["totally", "literally"], "Be careful and honest."),
         FixCase("Simply list them.", ["Simply"], "List them."),
-        FixCase("Resume el texto de forma muy clara.", ["muy"], "Resume el texto de forma clara."),
-        FixCase("とても短く書いてください。", ["とても"], "短く書いてください。"),
+        FixCase("Resume el texto de forma realmente clara.", ["realmente"], "Resume el texto de forma clara."),
+        FixCase("本当に短く書いてください。", ["本当に"], "短く書いてください。"),
     ]
 
     @Test(arguments: positives) func flagsWithUnsafeFix(_ c: FixCase) {
         verify(IntensifierAnalyzer.self, c, unsafe: true)
         #expect(IntensifierAnalyzer.analyze(c.input).allSatisfy { !$0.isSafeFix })
+    }
+
+    /// "very"/"extremely" often grade the criterion itself ("very strong evidence"): reported, no fix.
+    @Test(arguments: ["[High confidence]: very strong evidence from 2 sources.", "Be extremely detailed.",
+                      "Resume el texto de forma muy clara.", "とても短く書いてください。"])
+    func criterionIntensifiersAreFlaggedWithoutFix(_ text: String) {
+        let matches = IntensifierAnalyzer.analyze(text)
+        #expect(matches.count == 1)
+        #expect(matches.allSatisfy { $0.edits.isEmpty })
     }
 
     @Test(arguments: [
@@ -28,6 +37,7 @@ import Testing
         "It takes quite a while.",
         "Everything is justified.",
         "Optimize for real users, not just benchmark scores.",
+        "I don't just want to know what I did, but how I thought.",
         "Explain them simply like you'd tell a friend.",
         #"Transcript: you\u0026#39;re just going into this,\nbasically."#,
     ]) func negatives(_ s: String) { expectClean(IntensifierAnalyzer.self, s) }

@@ -12,6 +12,11 @@ import Testing
         FixCase("A\r\n====  \r\nB", ["===="], "# A\r\nB"),
         FixCase("A\n\n━━━━━━━━━━━━\nB\n\n─────\n", ["━━━━━━━━━━━━", "─────"], "A\n\nB\n\n"),
         FixCase("# ----------\n// ==========\n- item\n-----\nB", ["# ----------", "// ==========", "-----"], "- item\nB"),
+        // Banners: the title between two rules becomes the heading, never the body line above them.
+        FixCase("Intro.\nMax inventory: 10 items.\n=====\nCOMPANIONS\n=====\nBody", ["=====", "====="],
+                "Intro.\nMax inventory: 10 items.\n# COMPANIONS\nBody"),
+        FixCase("Rules\n\nMax inventory: 10 items.\n=====\nCOMPANIONS\n=====\nBody", ["=====", "====="],
+                "Rules\n\nMax inventory: 10 items.\n# COMPANIONS\nBody"),
     ]
 
     @Test(arguments: positives) func safeFixes(_ c: FixCase) {

@@ -14,6 +14,8 @@ struct IntensifierRule: Rule {
 
         ## Fix safety
         Unsafe: occasionally the word matters ("just the ID" means "only"), so the fix needs `--unsafe-fixes`.
+        "very" and "extremely" get no fix at all: they often grade the criterion itself ("very strong
+        evidence", "extremely detailed").
         """,
         defaultSeverity: .info, fixApplicability: .unsafe,
         triggeringExamples: [
@@ -25,7 +27,7 @@ struct IntensifierRule: Rule {
             RuleExample("Explain just-in-time compilation in 2 sentences."),
         ],
         corrections: [
-            RuleCorrection("Write a very short title of at most 8 words.", "Write a short title of at most 8 words.", unsafe: true),
+            RuleCorrection("Write a really short title of at most 8 words.", "Write a short title of at most 8 words.", unsafe: true),
         ]
     )) { _ in IntensifierRule() }
 

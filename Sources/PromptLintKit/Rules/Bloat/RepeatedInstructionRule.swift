@@ -14,8 +14,10 @@ struct RepeatedInstructionRule: Rule {
         them once; the fix for that is a clearer single instruction, not a second copy.
 
         ## Fix safety
-        An exact repetition (same words after normalising) is deleted safely. A near-duplicate may differ
-        in a detail, so deleting it is unsafe (`--unsafe-fixes`).
+        An exact repetition (same words after normalising) in the same section is deleted safely; in
+        another section (a heading between the copies) the deletion is unsafe (`--unsafe-fixes`). A
+        near-duplicate may differ in a detail, and a list item that repeats a sentence is often a field
+        of an output template: both are reported without a fix.
         """,
         defaultSeverity: .warning, fixApplicability: .safe,
         triggeringExamples: [
@@ -48,13 +50,17 @@ struct RepeatedInstructionRule: Rule {
             let kind = repetition.similarity >= 0.999 ? "repeats" : "nearly repeats"
             finding.message = "\(kind) the instruction on line \(firstLine) (\"\(Self.shortened(repetition.first.text))\"): say it once"
             finding.related = [(range: firstRange, file: context.file, message: "first stated here")]
-            if let sentence = context.texts[secondIndex].sentence(containing: repetition.second.range.lowerBound),
-               sentence.range == repetition.second.range, Self.isDeletable(repetition.second.text) {
-                // Deleting is safe only for an exact repeat in the same section of the same message:
-                // a heading between the copies means parallel sections that each need the line.
-                let sameSection = firstIndex == secondIndex
+            // Only an exact repeat (same words after normalising) in the same role is deleted: a
+            // near-duplicate differs in a detail, and a list item that repeats a sentence is usually a
+            // field of an output template that restates a step ("Determine the level" / "- Level").
+            if repetition.similarity >= 0.999,
+               let sentence = context.texts[secondIndex].sentence(containing: repetition.second.range.lowerBound),
+               sentence.range == repetition.second.range, Self.isDeletable(repetition.second.text),
+               Self.isListItem(context.texts[firstIndex], repetition.first.range) == Self.isListItem(context.texts[secondIndex], repetition.second.range) {
+                // Deleting is safe only in the same section of the same message: a heading between the
+                // copies means parallel sections that each need the line (deleting there is unsafe).
+                let exact = firstIndex == secondIndex
                     && !Self.hasHeading(in: context.messages[secondIndex].text, between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound)
-                let exact = repetition.similarity >= 0.999 && sameSection
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
                 finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
                                           title: "Delete the repeated instruction", applicability: exact ? .safe : .unsafe)
@@ -71,6 +77,14 @@ struct RepeatedInstructionRule: Rule {
         if trimmed.hasPrefix("#") || trimmed.hasSuffix(":") { return false }
         if trimmed.contains(":") && (trimmed.contains("[") || trimmed.contains("{")) { return false }
         return true
+    }
+
+    /// True when the sentence at `range` is a list item (a marker opens its line).
+    static func isListItem(_ text: PromptText, _ range: Range<Int>) -> Bool {
+        let bytes = Array(text.text.utf8)
+        let lineStart = SentenceSplitter.lineStart(bytes, range.lowerBound)
+        let first = Bytes.skipSpaces(lineStart, bytes)
+        return first < range.lowerBound && SentenceSplitter.listMarkerEnd(bytes, first) > first
     }
 
     /// True when a Markdown heading line starts between two UTF-8 offsets of a text.

@@ -47,9 +47,18 @@ struct MissingOutputLimitRule: Rule {
                                "unreal engine", "midjourney", "stable diffusion", "dall-e", "cinematic lighting", "bokeh",
                                "shot on", "illustration of", "image of", "photo of", "wallpaper"]
 
+    static let imageMarkerBytes: [[UInt8]] = imageMarkers.map { Array($0.utf8) }
+
+    /// Byte search on the ASCII-lowercased text (the markers are ASCII): this runs for every template
+    /// without a limit, and Foundation's string search was a visible share of a 10,000-template lint.
     static func isImagePrompt(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return imageMarkers.filter { lowered.contains($0) }.count >= 2
+        let lowered = text.utf8.map(Bytes.lower)
+        var found = 0
+        for marker in imageMarkerBytes where Bytes.contains(marker, in: lowered) {
+            found += 1
+            if found == 2 { return true }
+        }
+        return false
     }
 
     func check(_ context: TemplateContext) -> [Finding] {

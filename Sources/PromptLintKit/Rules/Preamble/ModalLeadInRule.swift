@@ -10,7 +10,7 @@ struct ModalLeadInRule: Rule {
         adverb ("You should only reply"). Frames followed by a verb that describes the input ("You will be
         given", "You will receive", "You will see") and "You must" are left alone.
 
-        Also finds "You are tasked with / responsible for" + a gerund ("…extracting" → "Extract"), and a
+        Also finds "You are tasked with" + a gerund ("…extracting" → "Extract"), and a
         line such as "You will:" or "Your task is to:" that only introduces a list whose items are all
         imperatives (not when the text above is a list too, which the two would then run into).
 
@@ -40,7 +40,8 @@ struct ModalLeadInRule: Rule {
             RuleExample("You will be given:\n- a ticket\n- a diff\nSummarize both in 2 sentences."),
             RuleExample("Should you reply in JSON? Answer in 1 word."),
             RuleExample("Quote the user: \"You should act now.\" Reply in 1 line."),
-            RuleExample("You are responsible for translating the text and providing 3 examples."),
+            RuleExample("You are tasked with translating the text and providing 3 examples."),
+            RuleExample("You are an SRE. You are responsible for ensuring the uptime of 3 services. Reply in 2 lines."),
             RuleExample("Rules:\n- Be brief.\n\nYou will:\n- Read the diff.\n- Report at most 5 issues."),
             RuleExample("You will:\n- A summary of the diff\n- At most 5 issues"),
         ],
