@@ -145,20 +145,31 @@ public struct SimilarityIndex: Sendable {
             }
             keys[index] = own
         }
-        var result: [(first: Int, second: Int, score: Double)] = []
-        var seen = [Int](repeating: -1, count: shingles.count)
-        for first in eligible {
-            for band in 0..<bands {
-                guard let bucket = buckets[band][keys[first][band]], bucket.count > 1 else { continue }
-                for second in bucket where second > first && seen[second] != first {
-                    seen[second] = first
-                    // The estimate's standard error at 128 hashes is ≤ 0.045: skip pairs far below.
-                    guard estimate(first, second) >= threshold - 0.2 else { continue }
-                    let score = jaccard(first, second)
-                    if score >= threshold { result.append((first, second, score)) }
+        // Verifying candidates is the expensive part (a library built from shared boilerplate has big
+        // buckets): it runs on all cores, in chunks of templates that each keep their own `seen` marks.
+        let chunkCount = min(eligible.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunks = ConcurrentResults<[(first: Int, second: Int, score: Double)]>(count: chunkCount)
+        let (shingleCount, bucketsByBand, keysByTemplate) = (shingles.count, buckets, keys)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var found: [(first: Int, second: Int, score: Double)] = []
+            var seen = [Int](repeating: -1, count: shingleCount)
+            var position = chunk
+            while position < eligible.count {
+                let first = eligible[position]
+                position += chunkCount
+                for band in 0..<bands {
+                    guard let bucket = bucketsByBand[band][keysByTemplate[first][band]], bucket.count > 1 else { continue }
+                    for second in bucket where second > first && seen[second] != first {
+                        seen[second] = first
+                        // The estimate's standard error at 128 hashes is ≤ 0.045: skip pairs far below.
+                        guard estimate(first, second) >= threshold - 0.2 else { continue }
+                        let score = jaccard(first, second)
+                        if score >= threshold { found.append((first, second, score)) }
+                    }
                 }
             }
+            chunks.set(chunk, found)
         }
-        return result.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        return chunks.values.flatMap { $0 }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }
 }
