@@ -1,6 +1,6 @@
 /// Flags intensifiers and hedges that rarely change the output ("very", "really", "just",
-/// "basically"…). Informational; the fix (unsafe) deletes the word, except for "very"/"extremely",
-/// which are reported without a fix. Not flagged: words joined by a
+/// "basically"…). Informational; the fix (unsafe) deletes the word, except for "very", "extremely"
+/// and "just", which are reported without a fix. Not flagged: words joined by a
 /// hyphen ("just-in-time"), "just" meaning "only" before a determiner or number ("just the JSON"),
 /// "the very first".
 public enum IntensifierAnalyzer: TextAnalyzer {
@@ -19,8 +19,9 @@ public enum IntensifierAnalyzer: TextAnalyzer {
         return false
     }
 
-    /// Intensifiers that grade a criterion more often than they pad it; flagged without a fix.
-    static let criterionIntensifiers: Set<String> = ["very", "extremely", "muy", "extremadamente", "とても", "非常に"]
+    /// Flagged without a fix: "very"/"extremely" grade a criterion more often than they pad it ("very
+    /// strong evidence"), and "just" means "only" too often ("rather than just parts", "or just X").
+    static let noFixIntensifiers: Set<String> = ["very", "extremely", "just", "muy", "extremadamente", "とても", "非常に"]
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []
@@ -47,9 +48,7 @@ public enum IntensifierAnalyzer: TextAnalyzer {
                 let msg = lang == .japanese
                     ? "「\(t.string(r))」は強調語で、出力をほとんど変えません。"
                     : "\"\(t.string(r))\" is an intensifier that rarely changes the output; consider removing it."
-                // Before an adjective "very"/"extremely" is often the criterion itself ("very strong evidence",
-                // "extremely detailed"): reported, but no fix is offered.
-                let edits = criterionIntensifiers.contains(word) ? [] : CapitalizationRepair.removal(of: r, in: t)
+                let edits = noFixIntensifiers.contains(word) ? [] : CapitalizationRepair.removal(of: r, in: t)
                 out.append(t.match(r, msg, edits: edits, safe: false, code: "intensifier." + slug(word), language: lang))
             }
         }

@@ -3,20 +3,22 @@
 ///
 /// Left alone, because there the asterisks are part of what the model should produce or how the
 /// prompt is organised:
-/// - everything under a heading about the output ("Output format", "Response template", "Example");
-/// - labels (`**Name:**`, `**Name**:`) and lines that are only a bold span (a heading);
-/// - emphasis on a prohibition or restriction (`**never**`, `**only** A`), and every span of a prompt
-///   that mentions bold (it is asking for bold output);
+/// - everything under a heading about the output ("Output format", "Response template", "Example",
+///   "Provide these sections:"), and that heading itself;
+/// - emphasis on a prohibition or restriction (`**never**`, `**only** A`), a whole instruction in bold
+///   (it ranks that instruction), and every span of a prompt that mentions bold (it asks for bold output);
 /// - table rows, code, quotes and placeholders.
 /// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
 public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
     public static let identifier = "markdown-emphasis"
 
     /// Words that make a heading introduce the output's shape, where bold is content.
+    /// Verbs of producing count too: "Respond like this:", "Provide these sections:".
     static let outputHeadingWords: Set<String> = [
         "output", "outputs", "format", "formats", "formatting", "response", "responses", "template", "templates",
         "structure", "example", "examples", "sample", "samples", "reply", "answer", "report", "deliverable",
-        "deliverables", "result", "results", "layout", "schema",
+        "deliverables", "result", "results", "layout", "schema", "respond", "return", "produce", "provide", "print",
+        "emit", "display", "deliver", "section", "sections", "field", "fields", "look", "looks", "like",
     ]
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
@@ -39,15 +41,19 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
             if let heading = headingText(b, first, last) {
                 let words = WordTokenizer.tokens(b, heading).map(\.lower)
                 inOutputSection = words.contains(where: outputHeadingWords.contains)
-                continue
+                // A bold heading of an instruction section ("**Approach:**") reads the same plain;
+                // one about the output may be the template's own first line.
+                guard !inOutputSection, b[first] == 0x2A else { continue }
             }
             guard !inOutputSection, b[first] != 0x7C else { continue }
             for span in boldSpans(b, first..<last) where t.mask.isProse(span) {
                 let inner = (span.lowerBound + 2)..<(span.upperBound - 2)
-                // Labels: "**Name:**" and "**Name**:".
-                if b[inner.upperBound - 1] == 0x3A || (span.upperBound < last && b[span.upperBound] == 0x3A) { continue }
                 // Emphasis on a prohibition or restriction ("**never**", "**only** A or B") is load-bearing.
-                if WordTokenizer.tokens(b, inner).contains(where: { CompressionGuard.meaningWords.contains($0.lower) }) { continue }
+                let words = WordTokenizer.tokens(b, inner)
+                if words.contains(where: { CompressionGuard.meaningWords.contains($0.lower) }) { continue }
+                // A whole instruction in bold ranks it above its neighbours: "- **Reconstruct all turns in order.**"
+                let ending = b[inner.upperBound - 1]
+                if words.count >= 4, ending == 0x2E || ending == 0x21 || span.upperBound == last { continue }
                 let message = "Bold \"\(t.string(span))\" costs about 2 tokens per call; plain text reads the same to the model."
                 let edits = [TextEdit(range: span.lowerBound..<inner.lowerBound, replacement: ""),
                              TextEdit(range: inner.upperBound..<span.upperBound, replacement: "")]

@@ -128,6 +128,13 @@ public enum SentenceSplitter {
         return out
     }
 
+    /// The offset of the newline ending the line that contains `i` (or the text's end).
+    static func lineEnd(_ b: [UInt8], _ i: Int) -> Int {
+        var k = i
+        while k < b.count, b[k] != Bytes.newline { k += 1 }
+        return k
+    }
+
     static func lineStart(_ b: [UInt8], _ i: Int) -> Int {
         var k = i
         while k > 0, b[k - 1] != Bytes.newline { k -= 1 }

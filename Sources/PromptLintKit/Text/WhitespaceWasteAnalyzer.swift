@@ -21,6 +21,7 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
             blankRun.removeAll()
         }
 
+        let hasATXHeadings = containsATXHeading(t)
         while lineStart < b.count {
             var lineEnd = lineStart
             while lineEnd < b.count, b[lineEnd] != Bytes.newline { lineEnd += 1 }
@@ -50,6 +51,11 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
                         let r = first..<trimmed
                         var edits = [TextEdit(range: full, replacement: "")]
                         var msg = "Decorative line \"\(t.string(r))\" costs tokens; use a heading or a blank line."
+                        // In a text that also uses "#" headings, underlines and banners may be the only
+                        // marks between its own sections and a Markdown template: leave them.
+                        let marksAHeading = setextHeadingStart(b, lineStart: lineStart, first: first) != nil
+                            || (first == lineStart && bannerTop(b, after: lineStart))
+                        if marksAHeading, hasATXHeadings { lineStart = full.upperBound; continue }
                         if let heading = setextHeadingStart(b, lineStart: lineStart, first: first) {
                             // The same heading, written the short way: "Title\n=====" → "# Title".
                             let level = b[first] == 0x3D ? "# " : "## "
@@ -107,6 +113,22 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
         guard let above = line(before: title.start, b) else { return bannerTop(b, after: lineStart) ? nil : title.text }
         if !above.isBlank, isDecorative(b, above.text, above.end), b[above.text] == b[first] { return title.text }
         return above.isBlank && !bannerTop(b, after: lineStart) ? title.text : nil
+    }
+
+    /// A line outside code that starts with 1–6 "#" and a blank: a Markdown heading.
+    static func containsATXHeading(_ t: PromptText) -> Bool {
+        let b = t.bytes
+        var lineStart = 0
+        while lineStart < b.count {
+            var level = 0
+            while lineStart + level < b.count, b[lineStart + level] == 0x23 { level += 1 }
+            if level > 0, level <= 6, lineStart + level < b.count, b[lineStart + level] == Bytes.space,
+               !t.mask.isInCodeFence(lineStart), !isDecorative(b, lineStart, Bytes.skipSpacesBack(SentenceSplitter.lineEnd(b, lineStart), b)) {
+                return true
+            }
+            lineStart = SentenceSplitter.lineEnd(b, lineStart) + 1
+        }
+        return false
     }
 
     /// The line at `lineStart` is followed by one text line and then the same decoration: the top of a banner.

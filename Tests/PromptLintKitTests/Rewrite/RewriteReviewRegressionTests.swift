@@ -15,6 +15,7 @@ import Testing
         #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Use markdown, bold for updates.\n- **Mission** status in 1 line")).isEmpty)
         #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Accept **only** A, B or C. **Never** explain.")).isEmpty)
         #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Review the **security** of the diff.")).count == 1)
+        #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Steps:\n1. **Reconstruct all turns in order.**\n2. Summarize them.")).isEmpty)
     }
 
     @Test func quotedLineAfterAnExampleIntroductionIsData() {

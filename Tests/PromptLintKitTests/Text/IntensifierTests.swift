@@ -7,7 +7,6 @@ import Testing
         FixCase("Really, think it through.", ["Really"], "Think it through."),
         FixCase("Basically summarize it.", ["Basically"], "Summarize it."),
         FixCase("It is actually quite simple.", ["actually", "quite"], "It is simple."),
-        FixCase("Just answer the question.", ["Just"], "Answer the question."),
         FixCase("Be careful and totally literally honest.", ["totally", "literally"], "Be careful and honest."),
         FixCase("Simply list them.", ["Simply"], "List them."),
         FixCase("Resume el texto de forma realmente clara.", ["realmente"], "Resume el texto de forma clara."),
@@ -19,8 +18,10 @@ import Testing
         #expect(IntensifierAnalyzer.analyze(c.input).allSatisfy { !$0.isSafeFix })
     }
 
-    /// "very"/"extremely" often grade the criterion itself ("very strong evidence"): reported, no fix.
+    /// "very"/"extremely" often grade the criterion itself ("very strong evidence") and "just" often
+    /// means "only": reported, no fix.
     @Test(arguments: ["[High confidence]: very strong evidence from 2 sources.", "Be extremely detailed.",
+                      "Explain whole systems rather than just parts.",
                       "Resume el texto de forma muy clara.", "とても短く書いてください。"])
     func criterionIntensifiersAreFlaggedWithoutFix(_ text: String) {
         let matches = IntensifierAnalyzer.analyze(text)

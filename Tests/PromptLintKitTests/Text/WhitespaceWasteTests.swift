@@ -29,6 +29,9 @@ import Testing
         "Intro\n---\nText",
         "```\ncode   \n=====\n\n\n\n```\n",
         "a ==== b",
+        // With "#" headings in the text, underlines and banners are left as they are.
+        "# Template\n## Summary\n\nSECTION 6\n=========\nDo not execute.",
+        "## Steps\nRead.\n=====\nNOTES\n=====\nKeep.",
         "A\n\n─┼─\nB",
         "# Heading ----\nText",
         "```\nx\n```",

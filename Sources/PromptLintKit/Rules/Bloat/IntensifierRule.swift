@@ -14,8 +14,9 @@ struct IntensifierRule: Rule {
 
         ## Fix safety
         Unsafe: occasionally the word matters ("just the ID" means "only"), so the fix needs `--unsafe-fixes`.
-        "very" and "extremely" get no fix at all: they often grade the criterion itself ("very strong
-        evidence", "extremely detailed").
+        "very", "extremely" and "just" get no fix at all: the first two often grade the criterion itself
+        ("very strong evidence", "extremely detailed"), and "just" often means "only" ("rather than just
+        the parts").
         """,
         defaultSeverity: .info, fixApplicability: .unsafe,
         triggeringExamples: [

@@ -5,9 +5,10 @@ struct MarkdownEmphasisRule: Rule {
         summary: "Markdown bold (`**…**`) inside instructions, where the asterisks cost tokens and add nothing the model needs.",
         explanation: """
         ## What it does
-        Finds `**bold**` spans in instruction prose. Spans are left alone under a heading about the output
-        ("Output format", "Response template", "Example"), in labels (`**Name:**`), in lines that are only a
-        bold span (a heading), in tables, code, quotes and placeholders.
+        Finds `**bold**` spans in instruction prose, labels and headings ("**Approach:**"). Spans are left
+        alone under a heading about the output ("Output format", "Response template", "Example",
+        "Provide these sections:") and in that heading, around a restriction ("**never**", "**only**"),
+        in any prompt that mentions bold (it wants bold output), in tables, code, quotes and placeholders.
 
         ## Why is this bad?
         Each span costs about two tokens on every call. Prompts that bold every other phrase spend hundreds
@@ -21,11 +22,14 @@ struct MarkdownEmphasisRule: Rule {
         triggeringExamples: [
             RuleExample("Review the diff and report «**security issues**» first. Reply in at most 5 bullets."),
             RuleExample("Rules:\n- «**Analyze**» the code for bugs.\n- Report at most 5 issues."),
+            RuleExample("«**Approach:**»\n1. «**Scope:**» the diff only.\n2. Report at most 5 issues."),
         ],
         nonTriggeringExamples: [
             RuleExample("Review the diff. Reply in at most 5 bullets."),
-            RuleExample("**Rules**\n- Report at most 5 issues."),
-            RuleExample("- **Scope:** the diff only.\n- **Limit**: 5 issues."),
+            RuleExample("**Output format:**\n- **Summary:** 1 line\n- **Risks**: at most 5 bullets"),
+            RuleExample("Provide these sections:\n**Summary** in 1 line, then **Risks** in at most 5 bullets."),
+            RuleExample("Use bold for names. Mention **Ana** first. Reply in 2 lines."),
+            RuleExample("Accept **only** A, B or C. Reply with 1 letter."),
             RuleExample("## Output format\nReturn **Summary** then **Risks**, at most 5 lines."),
             RuleExample("Use bold like `**this**`. Reply in 1 line."),
         ],

@@ -14,10 +14,10 @@ struct RepeatedInstructionRule: Rule {
         them once; the fix for that is a clearer single instruction, not a second copy.
 
         ## Fix safety
-        An exact repetition (same words after normalising) in the same section is deleted safely; in
-        another section (a heading between the copies) the deletion is unsafe (`--unsafe-fixes`). A
-        near-duplicate may differ in a detail, and a list item that repeats a sentence is often a field
-        of an output template: both are reported without a fix.
+        An exact repetition (same words after normalising) in the same section is deleted safely. A
+        repeat in another section (a heading between the copies: parallel sections, a final checklist),
+        a near-duplicate (it may differ in a detail) and a list item that repeats a sentence (often a
+        field of an output template) are reported without a fix.
         """,
         defaultSeverity: .warning, fixApplicability: .safe,
         triggeringExamples: [
@@ -31,6 +31,8 @@ struct RepeatedInstructionRule: Rule {
         corrections: [
             RuleCorrection("## Billing\nNever include customer personal data in the summary.\n## Refunds\nNever include customer personal data in the summary.\n",
                            "## Billing\nNever include customer personal data in the summary.\n## Refunds\nNever include customer personal data in the summary.\n"),
+            RuleCorrection("Check:\n- All tests pass.\n## Before finalizing, verify\n- All tests pass.\n",
+                           "Check:\n- All tests pass.\n## Before finalizing, verify\n- All tests pass.\n", unsafe: true),
             RuleCorrection("Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\nNever include customer personal data in the summary.\n",
                            "Never include customer personal data in the summary.\nSummarize the ticket in 3 bullets.\n"),
         ]
@@ -56,15 +58,15 @@ struct RepeatedInstructionRule: Rule {
             if repetition.similarity >= 0.999,
                let sentence = context.texts[secondIndex].sentence(containing: repetition.second.range.lowerBound),
                sentence.range == repetition.second.range, Self.isDeletable(repetition.second.text),
-               Self.isListItem(context.texts[firstIndex], repetition.first.range) == Self.isListItem(context.texts[secondIndex], repetition.second.range) {
-                // Deleting is safe only in the same section of the same message: a heading between the
-                // copies means parallel sections that each need the line (deleting there is unsafe).
-                let exact = firstIndex == secondIndex
-                    && !Self.hasHeading(in: context.messages[secondIndex].text, between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound)
+               Self.isListItem(context.texts[firstIndex], repetition.first.range) == Self.isListItem(context.texts[secondIndex], repetition.second.range),
+               // Only in the same section of the same message: a heading between the copies means
+               // parallel sections (or a final checklist) that each need the line.
+               firstIndex == secondIndex,
+               !Self.hasHeading(in: context.messages[secondIndex].text, between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound) {
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
                 finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
-                                          title: "Delete the repeated instruction", applicability: exact ? .safe : .unsafe)
-                if exact || context.settings.measureAllFixes { finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits) }
+                                          title: "Delete the repeated instruction", applicability: .safe)
+                finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits)
             }
             return finding
         }
