@@ -7,6 +7,8 @@
 ///   "Provide these sections:"), and that heading itself;
 /// - emphasis on a prohibition or restriction (`**never**`, `**only** A`), a whole instruction in bold
 ///   (it ranks that instruction), and every span of a prompt that mentions bold (it asks for bold output);
+/// - checklists and lines with placeholders (templates to fill in);
+/// - and then every span of a paragraph where one span had to stay, so parallel labels keep one look.
 /// - table rows, code, quotes and placeholders.
 /// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
 public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
@@ -29,7 +31,19 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
         // spans are likely the format to copy.
         if Bytes.contains(Array("bold".utf8), in: b.map(Bytes.lower)) { return [] }
         var out: [TextMatch] = []
-        var inOutputSection = false
+        // The output section we are in, by heading level (`#` = 1 … `######` = 6, other headings 7): it
+        // lasts until a heading of the same or a higher level, so its sub-headings stay in it.
+        var outputLevel: Int?
+        // Spans of the current paragraph: all of them go, or none (a list whose labels are all bold
+        // keeps a uniform look; one kept span vetoes the rest).
+        var paragraph: [TextMatch] = []
+        var vetoed = false
+        func endParagraph() {
+            if !vetoed { out += paragraph }
+            paragraph = []
+            vetoed = false
+        }
+        let placeholders = t.mask.spans(of: [.bracketPlaceholder])
         var lineStart = 0
         while lineStart < b.count {
             var lineEnd = lineStart
@@ -37,29 +51,44 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
             defer { lineStart = lineEnd + 1 }
             let first = Bytes.skipSpaces(lineStart, b)
             let last = Bytes.skipSpacesBack(lineEnd, b)
-            guard first < last, !t.mask.isInCodeFence(first) else { continue }
+            guard first < last, !t.mask.isInCodeFence(first) else { endParagraph(); continue }
             if let heading = headingText(b, first, last) {
+                let level = b[first] == 0x23 ? min(7, b[first..<last].prefix(while: { $0 == 0x23 }).count) : 7
                 let words = WordTokenizer.tokens(b, heading).map(\.lower)
-                inOutputSection = words.contains(where: outputHeadingWords.contains)
+                if words.contains(where: outputHeadingWords.contains) {
+                    outputLevel = min(outputLevel ?? level, level)
+                } else if let current = outputLevel, level <= current {
+                    outputLevel = nil
+                }
                 // A bold heading of an instruction section ("**Approach:**") reads the same plain;
                 // one about the output may be the template's own first line.
-                guard !inOutputSection, b[first] == 0x2A else { continue }
+                guard outputLevel == nil, b[first] == 0x2A else { continue }
             }
-            guard !inOutputSection, b[first] != 0x7C else { continue }
-            for span in boldSpans(b, first..<last) where t.mask.isProse(span) {
+            guard outputLevel == nil, b[first] != 0x7C else { continue }
+            let spans = boldSpans(b, first..<last)
+            guard !spans.isEmpty else { continue }
+            // Checklists and lines with placeholders are templates to fill in.
+            let line = Array(b[first..<last])
+            if ["[ ]", "[x]", "[X]", "${", "{{"].contains(where: { Bytes.contains(Array($0.utf8), in: line) })
+                || placeholders.contains(where: { $0.range.overlaps(first..<last) }) {
+                vetoed = true
+                continue
+            }
+            for span in spans where t.mask.isProse(span) {
                 let inner = (span.lowerBound + 2)..<(span.upperBound - 2)
                 // Emphasis on a prohibition or restriction ("**never**", "**only** A or B") is load-bearing.
                 let words = WordTokenizer.tokens(b, inner)
-                if words.contains(where: { CompressionGuard.meaningWords.contains($0.lower) }) { continue }
+                if words.contains(where: { CompressionGuard.meaningWords.contains($0.lower) }) { vetoed = true; continue }
                 // A whole instruction in bold ranks it above its neighbours: "- **Reconstruct all turns in order.**"
                 let ending = b[inner.upperBound - 1]
-                if words.count >= 4, ending == 0x2E || ending == 0x21 || span.upperBound == last { continue }
+                if words.count >= 4, ending == 0x2E || ending == 0x21 || span.upperBound == last { vetoed = true; continue }
                 let message = "Bold \"\(t.string(span))\" costs about 2 tokens per call; plain text reads the same to the model."
                 let edits = [TextEdit(range: span.lowerBound..<inner.lowerBound, replacement: ""),
                              TextEdit(range: inner.upperBound..<span.upperBound, replacement: "")]
-                out.append(t.match(span, message, edits: edits, safe: false, code: "emphasis.bold", language: .english))
+                paragraph.append(t.match(span, message, edits: edits, safe: false, code: "emphasis.bold", language: .english))
             }
         }
+        endParagraph()
         return out
     }
 

@@ -25,6 +25,9 @@ public enum PoliteFillerAnalyzer: TextAnalyzer {
             let table = PhrasePack.pack(for: lang).politeFillers
             for hit in t.hits(.polite, lang) {
                 let r = hit.range, entry = table[hit.item]
+                // Right after an opening quote the courtesy is wording the output must contain
+                // ("ask them, ‘Could you please highlight…’").
+                if Self.followsOpeningQuote(b, r.lowerBound) { continue }
                 let atStart = CapitalizationRepair.isSentenceStart(r.lowerBound, b)
                 let prev = previousWord(t, r.lowerBound)
                 let next = nextWord(t, r.upperBound)
@@ -85,6 +88,18 @@ public enum PoliteFillerAnalyzer: TextAnalyzer {
             }
         }
         return out
+    }
+
+    /// `i` comes right after `"`, `'`, `‘` or `“` (blanks between allowed) that is inside a line: a
+    /// quotation. A quote opening the line wraps a pasted instruction, which stays prose.
+    static func followsOpeningQuote(_ b: [UInt8], _ i: Int) -> Bool {
+        let k = Bytes.skipSpacesBack(i, b)
+        guard k > 0 else { return false }
+        let width = b[k - 1] == 0x22 || b[k - 1] == 0x27 ? 1
+            : k >= 3 && (Bytes.has3(0xE2, 0x80, 0x98, at: k - 3, in: b) || Bytes.has3(0xE2, 0x80, 0x9C, at: k - 3, in: b)) ? 3 : 0
+        guard width > 0 else { return false }
+        let before = Bytes.skipSpacesBack(k - width, b)
+        return before > 0 && b[before - 1] != Bytes.newline
     }
 
     private static func precededByComma(_ b: [UInt8], _ i: Int) -> Bool {

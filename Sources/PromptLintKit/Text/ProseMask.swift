@@ -163,7 +163,7 @@ public struct ProseMask: Sendable {
             var endLine: Int?
             if level == 0, trimmed.hasPrefix("EXAMPLE") || trimmed.hasPrefix("BEGIN EXAMPLE") {
                 endLine = lines[(index + 1)...].firstIndex { text($0).hasPrefix("END EXAMPLE") }
-            } else if level > 0, headingNames.contains(title.uppercased()) {
+            } else if level > 0, headingNames.contains(title.uppercased()) || isExampleTitle(String(title)) {
                 endLine = lines[(index + 1)...].firstIndex { candidate in
                     let other = headingLevel(text(candidate))
                     return other > 0 && other <= level
@@ -180,6 +180,18 @@ public struct ProseMask: Sendable {
             }
             index += 1
         }
+    }
+
+    /// "Input sample", "Sample conversation", "Example transcript": up to three words, naming a sample
+    /// (first or last word) of some data. "Examples of tone" is about examples, not one.
+    static func isExampleTitle(_ title: String) -> Bool {
+        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let names: Set<String> = ["example", "examples", "sample", "samples", "transcript", "transcripts"]
+        let data: Set<String> = ["input", "inputs", "output", "outputs", "data", "text", "conversation", "conversations",
+                                 "transcript", "transcripts", "response", "responses", "dialogue", "email", "document"]
+        guard (2...3).contains(words.count) else { return false }
+        if let last = words.last, names.contains(last), words.dropLast().allSatisfy(data.contains) { return true }
+        return names.contains(words[0]) && words.dropFirst().allSatisfy(data.contains)
     }
 
     private static func scanDataElements(_ b: [UInt8], _ spans: [Span], into out: inout [Span]) {

@@ -80,8 +80,9 @@ public enum RepeatedInstructionAnalyzer: TextAnalyzer {
 
     /// Code, markup and data lines are not instructions: `{ } ; = < >` or a high share of punctuation.
     static func looksLikeCode(_ b: [UInt8], _ r: Range<Int>) -> Bool {
-        // Markdown table rows repeat headers by design.
-        if let f = r.first, b[f] == 0x7C { return true }
+        // Markdown table rows repeat headers by design; JSON members ("key": …), array brackets and
+        // `//` comments belong to a schema, where deleting one line breaks the block.
+        if let f = r.first, b[f] == 0x7C || b[f] == 0x22 || b[f] == 0x5B || b[f] == 0x5D || (b[f] == 0x2F && r.count > 1 && b[f + 1] == 0x2F) { return true }
         var punct = 0, letters = 0
         for k in r {
             let c = b[k]

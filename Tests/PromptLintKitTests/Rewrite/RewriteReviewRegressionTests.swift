@@ -35,4 +35,26 @@ import Testing
         #expect(findings.count == 1)
         #expect(findings.allSatisfy { $0.fix == nil })
     }
+
+    @Test func boldStaysInOutputSubsectionsChecklistsAndParallelLabels() {
+        let nested = "## Output Format\n### Phase 1\n- **UI-PLAN-1.1**: the component\n## Steps\nRead the **diff** first."
+        #expect(MarkdownEmphasisAnalyzer.analyze(PromptText(nested)).map(\.matched) == ["**diff**"])
+        #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Track:\n- [ ] **Tests** pass")).isEmpty)
+        let parallel = "Prompt parts:\n- **CONTEXT:** who asks\n- **Do not:** invent facts\n- **ACTION:** what to do"
+        #expect(MarkdownEmphasisAnalyzer.analyze(PromptText(parallel)).isEmpty)
+        #expect(MarkdownEmphasisAnalyzer.analyze(PromptText("Parts:\n- **CONTEXT:** who asks\n- **ACTION:** what to do")).count == 2)
+    }
+
+    @Test func sampleSectionsAndQuotedCourtesyAreData() {
+        let transcript = "Summarize the talk in 3 bullets.\n\n## INPUT SAMPLE\nThank you, guys. Please check out the show.\n\n## STEPS\nBe brief."
+        #expect(PoliteFillerAnalyzer.analyze(PromptText(transcript)).isEmpty)
+        #expect(PoliteFillerAnalyzer.analyze(PromptText("Be modest in asking, ‘Could you please highlight the change?’ Reply in 1 line.")).isEmpty)
+        #expect(!ProseMask.isExampleTitle("Examples of tone"))
+        #expect(ProseMask.isExampleTitle("Sample conversation"))
+    }
+
+    @Test func schemaLinesAreNotRepeatedInstructions() {
+        let text = "{\n  \"scene_description\": \"Describe the whole scene in detail\",\n}\nThen:\n{\n  \"scene_description\": \"Describe the whole scene in detail\",\n}\n// repeat for every single object here\n// repeat for every single object here"
+        #expect(RepeatedInstructionAnalyzer.analyze(PromptText(text)).isEmpty)
+    }
 }

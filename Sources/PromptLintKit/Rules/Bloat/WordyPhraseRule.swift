@@ -28,8 +28,7 @@ struct WordyPhraseRule: Rule {
         corrections: [
             RuleCorrection("Read the diff in order to find bugs. Report at most 5.", "Read the diff to find bugs. Report at most 5."),
             RuleCorrection("Make sure to answer in 1 line.", "Answer in 1 line."),
-            RuleCorrection("Make sure that the summary has 3 bullets.", "Ensure the summary has 3 bullets."),
-            RuleCorrection("Check the diff and ensure that every test passes. Reply in 1 line.", "Check the diff and ensure every test passes. Reply in 1 line."),
+            RuleCorrection("Make sure the summary has 3 bullets.", "Ensure the summary has 3 bullets."),
         ]
     )) { _ in WordyPhraseRule() }
 
