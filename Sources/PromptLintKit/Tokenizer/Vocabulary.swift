@@ -52,12 +52,9 @@ final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    /// Loads a vocabulary resource of this module.
+    /// Loads a vocabulary resource of this module (see ``VocabularyLocator``).
     convenience init(encoding: Encoding) throws {
-        guard let url = Bundle.module.url(forResource: encoding.rawValue, withExtension: "bpevocab",
-                                          subdirectory: "Vocab")
-        else { throw VocabularyError.missing(encoding.rawValue) }
-        try self.init(image: try Vocabulary.readForever(url.path))
+        try self.init(image: try Vocabulary.readForever(try VocabularyLocator.path(for: encoding)))
     }
 
     /// Reads a whole file into 16-byte-aligned memory that is intentionally leaked.
@@ -132,11 +129,16 @@ func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: I
 
 enum VocabularyError: Error, CustomStringConvertible {
     case missing(String)
+    case notFound(String, [String])
     case badFormat(String)
 
     var description: String {
         switch self {
         case .missing(let what): return "tokenizer vocabulary resource not found: \(what)"
+        case .notFound(let name, let places):
+            return "tokenizer vocabulary \(name) not found (looked in \(places.joined(separator: ", "))). "
+                + "Keep the promptlint_PromptLintKit.resources folder from .build/release next to the promptlint binary, "
+                + "or set PROMPTLINT_RESOURCES to a folder holding it."
         case .badFormat(let why): return "tokenizer vocabulary resource is corrupt: \(why)"
         }
     }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Finds the shipped vocabulary files without `Bundle.module`, whose generated accessor stops the
+/// process when the resource bundle is not where the build left it (a binary copied onto `PATH`
+/// after `.build` was cleaned). Looked up, in order:
+/// 1. `$PROMPTLINT_RESOURCES` (a directory holding `Vocab/` or the `.bpevocab` files);
+/// 2. the resource bundle next to the executable, symlinks resolved (`promptlint_PromptLintKit.resources`
+///    on Linux, `promptlint_PromptLintKit.bundle` on macOS), and `../share/promptlint`;
+/// 3. the package's own `Sources/…/Vocab`, when the binary runs where it was built.
+public enum VocabularyLocator {
+    static let bundleNames = ["promptlint_PromptLintKit.resources", "promptlint_PromptLintKit.bundle/Contents/Resources",
+                              "promptlint_PromptLintKit.bundle"]
+
+    /// Directories that may hold `<encoding>.bpevocab`, most specific first.
+    public static func searchDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                         executable: URL? = Bundle.main.executableURL) -> [String] {
+        var roots: [String] = []
+        if let custom = environment["PROMPTLINT_RESOURCES"], !custom.isEmpty { roots.append(custom) }
+        if let executable {
+            let folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            roots += bundleNames.map { folder.appendingPathComponent($0).path }
+            roots.append(folder.deletingLastPathComponent().appendingPathComponent("share/promptlint").path)
+        }
+        // This file is Sources/PromptLintKit/Tokenizer/VocabularyLocator.swift: its folder holds Vocab/.
+        roots.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().path)
+        return roots.flatMap { [$0 + "/Vocab", $0] }
+    }
+
+    /// The path of the vocabulary file for `encoding`, or an error naming every place looked at.
+    public static func path(for encoding: Encoding, in directories: [String] = searchDirectories()) throws -> String {
+        let name = encoding.rawValue + ".bpevocab"
+        for directory in directories where FileManager.default.isReadableFile(atPath: directory + "/" + name) {
+            return directory + "/" + name
+        }
+        throw VocabularyError.notFound(name, directories)
+    }
+
+    /// Throws a clear error when a vocabulary cannot be found, so a command can stop cleanly before it
+    /// needs one instead of failing on first use.
+    public static func checkAvailable() throws {
+        for encoding in Encoding.allCases { _ = try path(for: encoding) }
+    }
+}
