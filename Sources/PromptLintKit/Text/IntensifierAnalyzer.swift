@@ -1,6 +1,6 @@
 /// Flags intensifiers and hedges that rarely change the output ("very", "really", "just",
-/// "basically"…). Informational; the fix (unsafe) deletes the word, except for "very", "extremely"
-/// and "just", which are reported without a fix. Not flagged: words joined by a
+/// "basically"…). Informational; the fix (unsafe) deletes the word, except for "very", "extremely",
+/// "just" and "actually", which are reported without a fix. Not flagged: words joined by a
 /// hyphen ("just-in-time"), "just" meaning "only" before a determiner or number ("just the JSON"),
 /// "the very first".
 public enum IntensifierAnalyzer: TextAnalyzer {
@@ -20,8 +20,9 @@ public enum IntensifierAnalyzer: TextAnalyzer {
     }
 
     /// Flagged without a fix: "very"/"extremely" grade a criterion more often than they pad it ("very
-    /// strong evidence"), and "just" means "only" too often ("rather than just parts", "or just X").
-    static let noFixIntensifiers: Set<String> = ["very", "extremely", "just", "muy", "extremadamente", "とても", "非常に"]
+    /// strong evidence"), "just" means "only" too often ("rather than just parts", "or just X"), and
+    /// "actually" often contrasts with what was said ("what the user actually asked").
+    static let noFixIntensifiers: Set<String> = ["very", "extremely", "just", "actually", "muy", "extremadamente", "とても", "非常に"]
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         var out: [TextMatch] = []

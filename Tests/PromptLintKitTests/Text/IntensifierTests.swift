@@ -6,7 +6,7 @@ import Testing
         FixCase("This is really important.", ["really"], "This is important."),
         FixCase("Really, think it through.", ["Really"], "Think it through."),
         FixCase("Basically summarize it.", ["Basically"], "Summarize it."),
-        FixCase("It is actually quite simple.", ["actually", "quite"], "It is simple."),
+        FixCase("It is quite simple.", ["quite"], "It is simple."),
         FixCase("Be careful and totally literally honest.", ["totally", "literally"], "Be careful and honest."),
         FixCase("Simply list them.", ["Simply"], "List them."),
         FixCase("Resume el texto de forma realmente clara.", ["realmente"], "Resume el texto de forma clara."),
@@ -21,7 +21,7 @@ import Testing
     /// "very"/"extremely" often grade the criterion itself ("very strong evidence") and "just" often
     /// means "only": reported, no fix.
     @Test(arguments: ["[High confidence]: very strong evidence from 2 sources.", "Be extremely detailed.",
-                      "Explain whole systems rather than just parts.",
+                      "Explain whole systems rather than just parts.", "Answer what the user actually asked.",
                       "Resume el texto de forma muy clara.", "とても短く書いてください。"])
     func criterionIntensifiersAreFlaggedWithoutFix(_ text: String) {
         let matches = IntensifierAnalyzer.analyze(text)

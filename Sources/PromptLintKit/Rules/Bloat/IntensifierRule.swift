@@ -14,9 +14,9 @@ struct IntensifierRule: Rule {
 
         ## Fix safety
         Unsafe: occasionally the word matters ("just the ID" means "only"), so the fix needs `--unsafe-fixes`.
-        "very", "extremely" and "just" get no fix at all: the first two often grade the criterion itself
-        ("very strong evidence", "extremely detailed"), and "just" often means "only" ("rather than just
-        the parts").
+        "very", "extremely", "just" and "actually" get no fix at all: the first two often grade the
+        criterion itself ("very strong evidence", "extremely detailed"), "just" often means "only" ("rather
+        than just the parts"), and "actually" often marks a contrast ("what the user actually asked").
         """,
         defaultSeverity: .info, fixApplicability: .unsafe,
         triggeringExamples: [
