@@ -1,6 +1,7 @@
 /// Flags sentence openings that talk about the prompt instead of giving the instruction
 /// ("Your task is to…", "I will give you…", "Below is…", "Here is the text:").
-/// Fix (unsafe, when the pack gives one): "Your task is to summarize X." → "Summarize X."
+/// Fix (when the pack gives one): "Your task is to summarize X." → "Summarize X." — safe for frames that
+/// only announce the task ("Your task is to"), unsafe for those that also set a role or goal.
 /// Only matches at a sentence start.
 public enum MetaPreambleAnalyzer: TextAnalyzer {
     public static let identifier = "meta-preamble"
@@ -20,7 +21,7 @@ public enum MetaPreambleAnalyzer: TextAnalyzer {
                 let msg = lang == .japanese
                     ? "「\(t.string(r))」はプロンプトについての説明です。指示を直接書いてください。"
                     : "\"\(t.string(r))\" describes the prompt instead of instructing; state the instruction directly."
-                out.append(t.match(r, msg, edits: edits, safe: false, code: "meta." + slug(entry.phrase), language: lang))
+                out.append(t.match(r, msg, edits: edits, safe: entry.safe, code: "meta." + slug(entry.phrase), language: lang))
             }
         }
         return out

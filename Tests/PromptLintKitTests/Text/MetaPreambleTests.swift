@@ -9,9 +9,11 @@ import Testing
         FixCase("Tu tarea es resumir el artículo.", ["Tu tarea es"], "Resumir el artículo."),
     ]
 
-    @Test(arguments: positives) func unsafeFixRewrites(_ c: FixCase) {
+    /// "Your task/job is to" only announce the task: safe. "Your goal/role is to" also frame it: unsafe.
+    @Test(arguments: positives) func fixRewrites(_ c: FixCase) {
         verify(MetaPreambleAnalyzer.self, c, unsafe: true)
-        #expect(MetaPreambleAnalyzer.analyze(c.input).allSatisfy { !$0.isSafeFix })
+        let safe = !c.input.contains("goal")
+        #expect(MetaPreambleAnalyzer.analyze(c.input).allSatisfy { $0.isSafeFix == safe })
     }
 
     @Test(arguments: [

@@ -13,9 +13,11 @@ struct MetaPreambleRule: Rule {
         "Summarize" produce the same answer, and the longer one is paid for on every call.
 
         ## Fix safety
-        Unsafe: rewording can shift emphasis, so the fix is applied only with `--unsafe-fixes`.
+        Safe for "Your task is to" and "Your job is to" (and Spanish "tu tarea es"): the sentence says
+        exactly the same without them. Unsafe for "Your role is to", "Your goal is to", "Your objective
+        is to", which also frame a role or a goal: applied only with `--unsafe-fixes`.
         """,
-        defaultSeverity: .info, fixApplicability: .unsafe,
+        defaultSeverity: .info, fixApplicability: .safe,
         triggeringExamples: [
             RuleExample("«Your task is to» summarize the ticket in 3 bullet points."),
             RuleExample("«I'm going to give you» a support ticket. Summarize it in 3 bullet points."),
@@ -25,7 +27,9 @@ struct MetaPreambleRule: Rule {
             RuleExample("Describe the task of a release manager in 2 sentences."),
         ],
         corrections: [
-            RuleCorrection("Your task is to summarize the ticket in 3 bullet points.", "Summarize the ticket in 3 bullet points.", unsafe: true),
+            RuleCorrection("Your task is to summarize the ticket in 3 bullet points.", "Summarize the ticket in 3 bullet points."),
+            RuleCorrection("Your role is to triage the ticket in 1 line.", "Your role is to triage the ticket in 1 line."),
+            RuleCorrection("Your role is to triage the ticket in 1 line.", "Triage the ticket in 1 line.", unsafe: true),
         ]
     )) { _ in MetaPreambleRule() }
 
@@ -33,7 +37,7 @@ struct MetaPreambleRule: Rule {
 
     func check(_ context: TemplateContext) -> [Finding] {
         context.instructionMessageIndices.flatMap { index in
-            context.findings(from: MetaPreambleAnalyzer.analyze(context.texts[index]), message: index, applicability: .unsafe,
+            context.findings(from: MetaPreambleAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
                              fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
         }
     }

@@ -46,8 +46,8 @@ extension PhrasePack {
             PoliteFiller("i appreciate your help", .closing),
         ],
         metaPreambles: [
-            MetaPreamble("your task is to", ""),
-            MetaPreamble("your job is to", ""),
+            MetaPreamble("your task is to", "", safe: true),
+            MetaPreamble("your job is to", "", safe: true),
             MetaPreamble("your goal is to", ""),
             MetaPreamble("your role is to", ""),
             MetaPreamble("your objective is to", ""),

@@ -64,7 +64,12 @@ public struct MetaPreamble: Sendable, Hashable {
     /// `""`: delete and capitalise the next word ("Your task is to summarize" → "Summarize");
     /// `nil`: no automatic fix.
     public var replacement: String?
-    public init(_ phrase: String, _ replacement: String?) { self.phrase = phrase; self.replacement = replacement }
+    /// The deletion keeps the instruction exactly ("Your task is to summarize" = "Summarize"); frames
+    /// that also set a role or a goal ("Your role is to…") are unsafe.
+    public var safe: Bool
+    public init(_ phrase: String, _ replacement: String?, safe: Bool = false) {
+        self.phrase = phrase; self.replacement = replacement; self.safe = safe
+    }
 }
 
 public struct WordyPhrase: Sendable, Hashable {

@@ -25,8 +25,8 @@ extension PhrasePack {
             PoliteFiller("gracias", .closing),
         ],
         metaPreambles: [
-            MetaPreamble("tu tarea es", ""),
-            MetaPreamble("tu trabajo es", ""),
+            MetaPreamble("tu tarea es", "", safe: true),
+            MetaPreamble("tu trabajo es", "", safe: true),
             MetaPreamble("tu objetivo es", ""),
             MetaPreamble("te voy a dar", nil),
             MetaPreamble("te daré", nil),
