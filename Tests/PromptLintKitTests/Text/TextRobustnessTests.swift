@@ -8,6 +8,9 @@ import Testing
         "\r\n\r\n\r\n\r\nPlease.\r\n", "é", "日本語", "😀 please 😀", "Please, ", "Thank you", "Could you please?",
         "You are a helpful assistant", "1-2-3-4 words", "under words", "max", "2–", "—please—", "please\u{2019}s",
         "\u{FEFF}Please summarize.", "a\u{0301} please", "PLEASE PLEASE PLEASE", "- \n- please\n-", "#####",
+        "**", "****", "** **", "**a**", "a\n====", "====\na\n====", "─", "────\n", "# ----", "You will:", "You will:\n- Read\n- Write",
+        "You are tasked with", "You are tasked with running.", "You should not", "You will", "EXAMPLE\nEND EXAMPLE",
+        "## Input sample\nplease", "Your task is to:", "‘please", "\"Please",
     ]
 
     static func check(_ s: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -34,7 +37,9 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         let pieces = ["please", " ", "\n", "```", "`", "\"", "“", "”", "'", "{{x}}", "${y}", "{z}", "<a>", "</a>", "[X]", ".",
                       "!", "?", ",", "Thank you", "You are", "a helpful assistant", "in order to", "3", "-", "words",
-                      "日本", "。", "お願いします", "por favor", "é", "😀", "\t", "very", "just", "=====", "http://x.y"]
+                      "日本", "。", "お願いします", "por favor", "é", "😀", "\t", "very", "just", "=====", "http://x.y",
+                      "**", "You will", " act", ":", "─────", "# ", "You are tasked with", " creating", "You should",
+                      " not", "EXAMPLE", "END EXAMPLE", "## Output", "- [ ] ", "bold", "‘"]
         for _ in 0..<300 {
             var s = ""
             for _ in 0..<Int.random(in: 0..<30, using: &rng) { s += pieces.randomElement(using: &rng)! }
