@@ -18,7 +18,7 @@ extension TextAnalyzer {
 /// All single-text analyzers, for callers that want to run everything.
 public enum TextAnalyzers {
     public static var all: [any TextAnalyzer.Type] { [
-        GenericRolePreambleAnalyzer.self, PoliteFillerAnalyzer.self, MetaPreambleAnalyzer.self, ModalLeadInAnalyzer.self,
+        GenericRolePreambleAnalyzer.self, PoliteFillerAnalyzer.self, MetaPreambleAnalyzer.self, ModalLeadInAnalyzer.self, ListIntroductionAnalyzer.self,
         WordyPhraseAnalyzer.self, IntensifierAnalyzer.self, VagueLengthAnalyzer.self,
         OpenEndedRequestAnalyzer.self, WhitespaceWasteAnalyzer.self, MarkdownEmphasisAnalyzer.self,
     ] }

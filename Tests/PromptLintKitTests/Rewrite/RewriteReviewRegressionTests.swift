@@ -6,7 +6,7 @@ import Testing
     @Test func metaPreambleBeforeAColonIsLeftToTheListRule() {
         let text = "Act as a tutor.\n\nYour task is to:\n- Define LLM in 1 sentence.\n- Explain tokens in 2 sentences."
         #expect(MetaPreambleAnalyzer.analyze(PromptText(text)).isEmpty)
-        let intro = ModalLeadInAnalyzer.analyze(PromptText(text))
+        let intro = ListIntroductionAnalyzer.analyze(PromptText(text))
         #expect(intro.map(\.matched) == ["Your task is to:"])
         #expect(TextEdit.apply(intro.flatMap(\.edits), to: text) == "Act as a tutor.\n\n- Define LLM in 1 sentence.\n- Explain tokens in 2 sentences.")
     }

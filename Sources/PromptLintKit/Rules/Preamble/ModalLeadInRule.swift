@@ -59,7 +59,8 @@ struct ModalLeadInRule: Rule {
 
     func check(_ context: TemplateContext) -> [Finding] {
         context.instructionMessageIndices.flatMap { index in
-            context.findings(from: ModalLeadInAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
+            let text = context.texts[index]
+            return context.findings(from: ModalLeadInAnalyzer.analyze(text) + ListIntroductionAnalyzer.analyze(text), message: index, applicability: .safe,
                              fixTitle: { "Remove '\($0.matched)'" })
         }
     }
