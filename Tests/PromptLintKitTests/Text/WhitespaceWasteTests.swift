@@ -36,4 +36,9 @@ import Testing
         "# Heading ----\nText",
         "```\nx\n```",
     ]) func negatives(_ s: String) { expectClean(WhitespaceWasteAnalyzer.self, s) }
+
+    @Test func fixTitlesSayWhatChanges() {
+        let titles = WhitespaceWasteAnalyzer.analyze(PromptText("Rules\n=====\nBe brief.  \n\n-----\nEnd.")).map(WhitespaceWasteRule.fixTitle)
+        #expect(titles == ["Make the underlined title a '#' heading", "Remove the whitespace", "Remove the decorative line"])
+    }
 }

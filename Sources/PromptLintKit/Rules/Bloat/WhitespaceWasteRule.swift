@@ -39,10 +39,17 @@ struct WhitespaceWasteRule: Rule {
 
     var description: RuleDescription { Self.definition.description }
 
+    /// What the fix does, in the words a reviewer of `--fix` output expects.
+    static func fixTitle(_ match: TextMatch) -> String {
+        guard match.code == "whitespace.decorative" else { return "Remove the whitespace" }
+        // A setext underline's fix also inserts "# " before its title.
+        return match.edits.count > 1 ? "Make the underlined title a '\(match.edits[0].replacement.trimmingWhitespace())' heading" : "Remove the decorative line"
+    }
+
     func check(_ context: TemplateContext) -> [Finding] {
         context.instructionMessageIndices.flatMap { index in
             context.findings(from: WhitespaceWasteAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: { _ in "Remove the whitespace" },
+                             fixTitle: Self.fixTitle,
                              message: { match in
                                  let saved = context.tokensSaved(message: index, edits: match.edits)
                                  return match.message + (saved > 0 ? " (saves \(saved) token\(saved == 1 ? "" : "s") per call)" : "")
