@@ -13,7 +13,7 @@ public enum VocabularyLocator {
 
     /// Directories that may hold `<encoding>.bpevocab`, most specific first.
     public static func searchDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                         executable: URL? = Bundle.main.executableURL) -> [String] {
+                                         executable: URL? = executablePath()) -> [String] {
         var roots: [String] = []
         if let custom = environment["PROMPTLINT_RESOURCES"], !custom.isEmpty { roots.append(custom) }
         if let executable {
@@ -29,10 +29,22 @@ public enum VocabularyLocator {
     /// The path of the vocabulary file for `encoding`, or an error naming every place looked at.
     public static func path(for encoding: Encoding, in directories: [String] = searchDirectories()) throws -> String {
         let name = encoding.rawValue + ".bpevocab"
-        for directory in directories where FileManager.default.isReadableFile(atPath: directory + "/" + name) {
+        // access(2), not FileManager: this runs before every command, and Foundation's file and
+        // bundle APIs cost milliseconds to warm up.
+        for directory in directories where access(directory + "/" + name, R_OK) == 0 {
             return directory + "/" + name
         }
         throw VocabularyError.notFound(name, directories)
+    }
+
+    /// The running executable, symlinks resolved: `/proc/self/exe` on Linux, `Bundle.main` elsewhere.
+    public static func executablePath() -> URL? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return URL(fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+        #endif
+        return Bundle.main.executableURL
     }
 
     /// Throws a clear error when a vocabulary cannot be found, so a command can stop cleanly before it
