@@ -8,8 +8,9 @@
 /// - emphasis on a prohibition or restriction (`**never**`, `**only** A`), a whole instruction in bold
 ///   (it ranks that instruction), and every span of a prompt that mentions bold (it asks for bold output);
 /// - checklists and lines with placeholders (templates to fill in);
+/// - table rows, code, quotes and placeholders;
 /// - and then every span of a paragraph where one span had to stay, so parallel labels keep one look.
-/// - table rows, code, quotes and placeholders.
+///
 /// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
 public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
     public static let identifier = "markdown-emphasis"
