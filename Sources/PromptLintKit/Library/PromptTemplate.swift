@@ -62,8 +62,8 @@ public struct PromptTemplate: Sendable {
     public var disabledRules: Set<String>
     /// Per-template lint options (`lint: {token_budget: 800}`).
     public var lintOptions: [String: String]
-    /// The YAML root (or front matter) node, for positions of metadata keys.
-    public var root: YAMLNode?
+    /// Where the YAML root's (or front matter's) keys are, for positions of metadata keys.
+    public var layout: TemplateLayout
     /// The byte range of the template's document in the file.
     public var range: Range<Int>
 
@@ -84,7 +84,7 @@ public struct PromptTemplate: Sendable {
         self.isCompletion = isCompletion
         self.disabledRules = disabledRules
         self.lintOptions = lintOptions
-        self.root = root
+        self.layout = TemplateLayout(root: root)
         self.range = range ?? 0..<file.bytes.count
     }
 
@@ -97,7 +97,7 @@ public struct PromptTemplate: Sendable {
 
     /// The location of a metadata key (e.g. `model`), if present.
     public func keyLocation(_ key: String) -> SourceLocation? {
-        root?.pair(key)?.key.start
+        layout.entry(key).map { file.location(ofByte: $0.keyRange.lowerBound) }
     }
 
     /// All the template's text joined, for search and whole-template checks.

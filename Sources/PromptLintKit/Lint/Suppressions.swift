@@ -32,9 +32,9 @@ struct Suppressions {
                 commentLines[line] = (codes, ownLine)
             }
         }
-        guard !commentLines.isEmpty, let root = template.root else { return }
-        for pair in Self.pairs(in: root) {
-            let keyLine = file.lineIndex(ofByte: pair.key.range.lowerBound)
+        guard !commentLines.isEmpty else { return }
+        for pair in template.layout.pairRanges {
+            let keyLine = file.lineIndex(ofByte: pair.key.lowerBound)
             var codes: Set<String> = []
             if let trailing = commentLines[keyLine], !trailing.ownLine { codes.formUnion(trailing.codes) }
             // Own-line comments directly above the key (other comment lines may sit between).
@@ -50,16 +50,8 @@ struct Suppressions {
                 break
             }
             if !codes.isEmpty {
-                regions.append(Region(range: pair.key.range.lowerBound..<max(pair.value.range.upperBound, pair.key.range.upperBound), codes: codes))
+                regions.append(Region(range: pair.whole, codes: codes))
             }
-        }
-    }
-
-    static func pairs(in node: YAMLNode) -> [YAMLPair] {
-        switch node.kind {
-        case .scalar: return []
-        case .sequence(let items): return items.flatMap(pairs(in:))
-        case .mapping(let pairs): return pairs + pairs.flatMap { Self.pairs(in: $0.value) }
         }
     }
 

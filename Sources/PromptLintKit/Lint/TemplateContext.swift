@@ -135,16 +135,16 @@ public final class TemplateContext: @unchecked Sendable {
     /// A finding on a metadata key (e.g. where `max_output_tokens` is or should be), or on the
     /// template's start when the key is absent.
     public func finding(key: String, _ message: String) -> Finding {
-        if let pair = template.root?.pair(key) {
-            return Finding(file: file, range: pair.key.range, message: message, template: template.name)
+        if let entry = template.layout.entry(key) {
+            return Finding(file: file, range: entry.keyRange, message: message, template: template.name)
         }
         return finding(templateStart: message)
     }
 
     public func finding(templateStart message: String) -> Finding {
         // Point at the first key (or the first message for plain text), one token wide.
-        if let first = template.root?.mapping?.first {
-            return Finding(file: file, range: first.key.range, message: message, template: template.name)
+        if let first = template.layout.topLevel.first {
+            return Finding(file: file, range: first.keyRange, message: message, template: template.name)
         }
         if let first = template.messages.first {
             let range = first.source.fileRange(forTextRange: 0..<0)

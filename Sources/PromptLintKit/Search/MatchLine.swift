@@ -44,8 +44,8 @@ public struct MatchLine: Sendable, Equatable {
             guard score > 0, best == nil || score > best!.score else { return }
             best = (score, MatchLine(text: trimmed, line: fileLine, highlights: ranges))
         }
-        if let description = template.description, let pair = template.root?.pair("description") {
-            consider(Substring(description.split(separator: "\n").first ?? ""), fileLine: pair.value.start.line)
+        if let description = template.description, let entry = template.layout.entry("description") {
+            consider(Substring(description.split(separator: "\n").first ?? ""), fileLine: template.file.location(ofByte: entry.valueRange.lowerBound).line)
         }
         for message in template.messages {
             var offset = 0
@@ -56,7 +56,7 @@ public struct MatchLine: Sendable, Equatable {
         }
         if best == nil, let description = template.description {
             // Matched by name or tags only: show the description, nothing marked.
-            let line = template.root?.pair("description")?.value.start.line ?? template.location.line
+            let line = template.layout.entry("description").map { template.file.location(ofByte: $0.valueRange.lowerBound).line } ?? template.location.line
             return MatchLine(text: description.trimmingWhitespace(), line: line, highlights: [])
         }
         return best?.match

@@ -44,6 +44,6 @@ struct TokenBudgetRule: Rule {
             message += "; \(estimate)\(Money.format(cost.total * 1000)) per 1,000 calls on \(info.name)"
             message += context.template.maxOutputTokens == nil ? " (input only)" : " (input + \(context.template.maxOutputTokens!) output tokens)"
         }
-        return [context.finding(key: context.template.root?.pair("model") != nil ? "model" : "messages", message)]
+        return [context.finding(key: context.template.layout.entry("model") != nil ? "model" : "messages", message)]
     }
 }

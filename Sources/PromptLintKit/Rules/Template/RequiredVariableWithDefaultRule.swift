@@ -24,11 +24,11 @@ struct RequiredVariableWithDefaultRule: Rule {
     var description: RuleDescription { Self.definition.description }
 
     func check(_ context: TemplateContext) -> [Finding] {
-        guard context.template.format == .yaml, let variables = context.template.root?["variables"]?.mapping else { return [] }
-        return variables.compactMap { pair in
-            guard let name = pair.key.string, context.template.variable(named: name)?.isRequired == true,
-                  let defaultKey = pair.value.pair("default")?.key else { return nil }
-            return Finding(file: context.file, range: defaultKey.range,
+        guard context.template.format == .yaml else { return [] }
+        return context.template.layout.variableDefaults.compactMap { declared in
+            let name = declared.name
+            guard context.template.variable(named: name)?.isRequired == true else { return nil }
+            return Finding(file: context.file, range: declared.defaultKey,
                            message: "variable '\(name)' is required but has a default: drop 'required' or the default",
                            template: context.template.name)
         }
