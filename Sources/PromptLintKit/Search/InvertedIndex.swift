@@ -79,13 +79,8 @@ public struct InvertedIndex: Sendable {
 
     /// The id of a term, by binary search.
     public func termID(_ term: String) -> Int? {
-        var low = 0
-        var high = vocabulary.count
-        while low < high {
-            let mid = (low + high) / 2
-            if vocabulary[mid] < term { low = mid + 1 } else { high = mid }
-        }
-        return low < vocabulary.count && vocabulary[low] == term ? low : nil
+        let k = vocabulary.partitioningIndex { $0 >= term }
+        return k < vocabulary.count && vocabulary[k] == term ? k : nil
     }
 
     public func documentFrequency(_ id: Int) -> Int {

@@ -91,13 +91,9 @@ public struct SearchIndex: Sendable {
     }
 
     func postings(_ id: Int, contain doc: Int) -> Bool {
-        var low = Int(index.postingStarts[id])
-        var high = Int(index.postingStarts[id + 1])
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(index.postingDocs[mid]) < doc { low = mid + 1 } else { high = mid }
-        }
-        return low < Int(index.postingStarts[id + 1]) && Int(index.postingDocs[low]) == doc
+        let postings = index.postingDocs[Int(index.postingStarts[id])..<Int(index.postingStarts[id + 1])]
+        let k = postings.partitioningIndex { Int($0) >= doc }
+        return k < postings.endIndex && Int(postings[k]) == doc
     }
 }
 

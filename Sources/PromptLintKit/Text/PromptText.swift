@@ -30,13 +30,8 @@ public struct PromptText: Sendable {
     /// With `includeQuoted`, tokens in quotes, placeholders, tags and inline code count too (not code fences or
     /// data elements).
     func proseTokens(_ r: Range<Int>, keepPunctuation: Bool = false, includeQuoted: Bool = false) -> [WordToken] {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].range.lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
         var out: [WordToken] = []
-        var k = lo
+        var k = tokens.partitioningIndex { $0.range.lowerBound >= r.lowerBound }
         while k < tokens.count, tokens[k].range.upperBound <= r.upperBound {
             let tok = tokens[k]
             if keepPunctuation || tok.isWord {
@@ -57,12 +52,8 @@ public struct PromptText: Sendable {
 
     /// The sentence containing byte `i`.
     public func sentence(containing i: Int) -> Sentence? {
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].range.upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sentences.count && sentences[lo].range.contains(i) ? sentences[lo] : nil
+        let k = sentences.partitioningIndex { $0.range.upperBound > i }
+        return k < sentences.count && sentences[k].range.contains(i) ? sentences[k] : nil
     }
 
     func uses(_ l: TextLanguage) -> Bool { languages.contains(l) }

@@ -105,21 +105,13 @@ public struct ProseMask: Sendable {
 
     /// True when byte `i` is inside a fenced code block.
     public func isInCodeFence(_ i: Int) -> Bool {
-        var lo = 0, hi = codeFences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if codeFences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < codeFences.count && codeFences[lo].contains(i)
+        let k = codeFences.partitioningIndex { $0.upperBound > i }
+        return k < codeFences.count && codeFences[k].contains(i)
     }
 
     public func span(containing i: Int) -> Span? {
-        var lo = 0, hi = spans.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if spans[mid].range.upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < spans.count && spans[lo].range.contains(i) ? spans[lo] : nil
+        let k = spans.partitioningIndex { $0.range.upperBound > i }
+        return k < spans.count && spans[k].range.contains(i) ? spans[k] : nil
     }
 
     /// Spans of the given kinds.

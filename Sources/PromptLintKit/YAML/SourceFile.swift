@@ -104,13 +104,8 @@ public final class SourceFile: Sendable {
 
     /// 0-based line index containing `offset`.
     public func lineIndex(ofByte offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        // The last line starting at or before `offset` (line 0 starts at 0).
+        max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
     }
 
     public func location(ofByte offset: Int) -> SourceLocation {
