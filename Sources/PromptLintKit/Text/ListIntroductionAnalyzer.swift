@@ -22,14 +22,7 @@ public enum ListIntroductionAnalyzer: TextAnalyzer {
             if first < k, b[first] | 0x20 == 0x79 { hasCandidate = true; break }
         }
         guard hasCandidate else { return [] }
-        var lines: [Range<Int>] = []
-        var start = 0
-        while start < b.count {
-            var end = start
-            while end < b.count, b[end] != Bytes.newline { end += 1 }
-            lines.append(start..<end)
-            start = end + 1
-        }
+        let lines = SentenceSplitter.lineRanges(b)
         func isBlank(_ line: Range<Int>) -> Bool { b[line].allSatisfy(Bytes.isWhitespace) }
         func itemStart(_ line: Range<Int>) -> Int? {
             let first = Bytes.skipSpaces(line.lowerBound, b)

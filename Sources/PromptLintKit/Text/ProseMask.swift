@@ -130,14 +130,7 @@ public struct ProseMask: Sendable {
     /// Example(s) / Sample(s) / Example input / Example output, up to the next heading of the same
     /// or a higher level.
     static func scanExampleSections(_ b: [UInt8], fenced: [Bool], into out: inout [Span]) {
-        var lines: [Range<Int>] = []
-        var start = 0
-        while start < b.count {
-            var end = start
-            while end < b.count, b[end] != 0x0A { end += 1 }
-            lines.append(start..<end)
-            start = end + 1
-        }
+        let lines = SentenceSplitter.lineRanges(b)
         func text(_ line: Range<Int>) -> String { String(decoding: b[line], as: UTF8.self).trimmingWhitespace() }
         func headingLevel(_ line: String) -> Int { line.prefix(while: { $0 == "#" }).count }
         let headingNames: Set<String> = ["EXAMPLE", "EXAMPLES", "SAMPLE", "SAMPLES", "EXAMPLE INPUT", "EXAMPLE OUTPUT",

@@ -128,6 +128,18 @@ public enum SentenceSplitter {
         return out
     }
 
+    /// Every line of `b` without its newline (a final newline does not start an empty line).
+    static func lineRanges(_ b: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < b.count {
+            let end = lineEnd(b, start)
+            lines.append(start..<end)
+            start = end + 1
+        }
+        return lines
+    }
+
     /// The offset of the newline ending the line that contains `i` (or the text's end).
     static func lineEnd(_ b: [UInt8], _ i: Int) -> Int {
         var k = i

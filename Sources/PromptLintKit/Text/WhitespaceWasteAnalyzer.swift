@@ -21,7 +21,12 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
             blankRun.removeAll()
         }
 
-        let hasATXHeadings = containsATXHeading(t)
+        // Only looked up when a decorative line marks a heading (most texts have none).
+        var atxHeadings: Bool?
+        func hasATXHeadings() -> Bool {
+            if atxHeadings == nil { atxHeadings = containsATXHeading(t) }
+            return atxHeadings!
+        }
         while lineStart < b.count {
             var lineEnd = lineStart
             while lineEnd < b.count, b[lineEnd] != Bytes.newline { lineEnd += 1 }
@@ -53,10 +58,10 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
                         var msg = "Decorative line \"\(t.string(r))\" costs tokens; use a heading or a blank line."
                         // In a text that also uses "#" headings, underlines and banners may be the only
                         // marks between its own sections and a Markdown template: leave them.
-                        let marksAHeading = setextHeadingStart(b, lineStart: lineStart, first: first) != nil
-                            || (first == lineStart && bannerTop(b, after: lineStart))
-                        if marksAHeading, hasATXHeadings { lineStart = full.upperBound; continue }
-                        if let heading = setextHeadingStart(b, lineStart: lineStart, first: first) {
+                        let heading = setextHeadingStart(b, lineStart: lineStart, first: first)
+                        let marksAHeading = heading != nil || (first == lineStart && bannerTop(b, after: lineStart))
+                        if marksAHeading, hasATXHeadings() { lineStart = full.upperBound; continue }
+                        if let heading {
                             // The same heading, written the short way: "Title\n=====" → "# Title".
                             let level = b[first] == 0x3D ? "# " : "## "
                             edits.insert(TextEdit(range: heading..<heading, replacement: level), at: 0)
@@ -133,9 +138,7 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
 
     /// The line at `lineStart` is followed by one text line and then the same decoration: the top of a banner.
     private static func bannerTop(_ b: [UInt8], after lineStart: Int) -> Bool {
-        var end = lineStart
-        while end < b.count, b[end] != Bytes.newline { end += 1 }
-        guard let title = line(startingAt: end + 1, b), !title.isBlank,
+        guard let title = line(startingAt: SentenceSplitter.lineEnd(b, lineStart) + 1, b), !title.isBlank,
               let bottom = line(startingAt: title.next, b), !bottom.isBlank else { return false }
         return isDecorative(b, bottom.text, bottom.end) && b[bottom.text] == b[lineStart]
     }
@@ -145,8 +148,7 @@ public enum WhitespaceWasteAnalyzer: TextAnalyzer {
 
     private static func line(startingAt start: Int, _ b: [UInt8]) -> Line? {
         guard start < b.count else { return nil }
-        var end = start
-        while end < b.count, b[end] != Bytes.newline { end += 1 }
+        let end = SentenceSplitter.lineEnd(b, start)
         let text = Bytes.skipSpaces(start, b)
         var contentEnd = end
         while contentEnd > start, Bytes.isWhitespace(b[contentEnd - 1]) { contentEnd -= 1 }

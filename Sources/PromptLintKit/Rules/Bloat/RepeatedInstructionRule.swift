@@ -62,7 +62,7 @@ struct RepeatedInstructionRule: Rule {
                // Only in the same section of the same message: a heading between the copies means
                // parallel sections (or a final checklist) that each need the line.
                firstIndex == secondIndex,
-               !Self.hasHeading(in: context.messages[secondIndex].text, between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound) {
+               !Self.hasHeading(in: context.texts[secondIndex], between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound) {
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
                 finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
                                           title: "Delete the repeated instruction", applicability: .safe)
@@ -83,15 +83,15 @@ struct RepeatedInstructionRule: Rule {
 
     /// True when the sentence at `range` is a list item (a marker opens its line).
     static func isListItem(_ text: PromptText, _ range: Range<Int>) -> Bool {
-        let bytes = Array(text.text.utf8)
+        let bytes = text.bytes
         let lineStart = SentenceSplitter.lineStart(bytes, range.lowerBound)
         let first = Bytes.skipSpaces(lineStart, bytes)
         return first < range.lowerBound && SentenceSplitter.listMarkerEnd(bytes, first) > first
     }
 
     /// True when a Markdown heading line starts between two UTF-8 offsets of a text.
-    static func hasHeading(in text: String, between start: Int, and end: Int) -> Bool {
-        let bytes = Array(text.utf8)
+    static func hasHeading(in text: PromptText, between start: Int, and end: Int) -> Bool {
+        let bytes = text.bytes
         guard start < end, end <= bytes.count else { return false }
         var index = start
         while index < end {
