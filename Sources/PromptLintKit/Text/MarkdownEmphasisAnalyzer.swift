@@ -98,7 +98,8 @@ public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
     static func headingText(_ b: [UInt8], _ first: Int, _ last: Int) -> Range<Int>? {
         if b[first] == 0x23 {
             let text = Bytes.skipSpaces(SentenceSplitter.listMarkerEnd(b, first), b)
-            return text > first ? text..<last : nil
+            // "# " alone (blanks after the marker) has no title.
+            return text > first && text < last ? text..<last : nil
         }
         let spans = boldSpans(b, first..<last)
         if let only = spans.first, spans.count == 1, only.lowerBound == first,

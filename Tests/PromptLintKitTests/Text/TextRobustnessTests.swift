@@ -10,7 +10,7 @@ import Testing
         "\u{FEFF}Please summarize.", "a\u{0301} please", "PLEASE PLEASE PLEASE", "- \n- please\n-", "#####",
         "**", "****", "** **", "**a**", "a\n====", "====\na\n====", "─", "────\n", "# ----", "You will:", "You will:\n- Read\n- Write",
         "You are tasked with", "You are tasked with running.", "You should not", "You will", "EXAMPLE\nEND EXAMPLE",
-        "## Input sample\nplease", "Your task is to:", "‘please", "\"Please",
+        "## Input sample\nplease", "Your task is to:", "‘please", "\"Please", "**x**\n# ", "a**b**\n#\t",
     ]
 
     static func check(_ s: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
