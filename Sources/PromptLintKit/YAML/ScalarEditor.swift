@@ -45,9 +45,9 @@ extension YAMLScalar {
         let utf8 = Array(value.utf8)
         let map = precomputed ?? sourceMap()
         if map.isVerbatim(valueRange), canInsertVerbatim(replacement, replacing: valueRange, in: utf8) {
-            let range = map.sourceRange(forValueRange: valueRange)
-            let location = valueRange.isEmpty ? map.sourceOffset(forValueOffset: valueRange.lowerBound) : range.lowerBound
-            let fileRange = valueRange.isEmpty ? location..<location : range
+            let fileRange = valueRange.isEmpty
+                ? map.insertionOffset(forValueOffset: valueRange.lowerBound).map { $0..<$0 } ?? map.sourceRange(forValueRange: valueRange)
+                : map.sourceRange(forValueRange: valueRange)
             return ScalarEdit(edit: ByteEdit(range: fileRange, replacement: replacement), resultingStyle: style, isInPlace: true)
         }
         let newValue = String(decoding: utf8[..<valueRange.lowerBound] + Array(replacement.utf8) + utf8[valueRange.upperBound...], as: UTF8.self)

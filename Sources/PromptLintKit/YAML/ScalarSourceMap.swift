@@ -87,15 +87,21 @@ public struct ScalarSourceMap: Sendable {
         return lower..<max(lower, upper)
     }
 
+    /// Where text inserted at `valueOffset` goes in the file: inside or at the edge of a verbatim
+    /// segment, the same rule ``isVerbatim(_:)`` uses for an empty range. At the end of a verbatim run
+    /// that a folded line break follows, that is right after the run, not at the break's source.
+    public func insertionOffset(forValueOffset valueOffset: Int) -> Int? {
+        guard isExact, let segment = segments.first(where: { $0.isVerbatim && valueOffset >= $0.valueStart && valueOffset <= $0.valueEnd })
+        else { return nil }
+        return segment.sourceStart + (valueOffset - segment.valueStart)
+    }
+
     /// True when the value bytes in `valueRange` are a verbatim copy of one contiguous run of file
     /// bytes, so replacing those file bytes changes exactly that part of the value.
     public func isVerbatim(_ valueRange: Range<Int>) -> Bool {
         guard isExact else { return false }
-        if valueRange.isEmpty {
-            // An insertion point is safe inside or at the edge of a verbatim segment.
-            let offset = valueRange.lowerBound
-            return segments.contains { $0.isVerbatim && offset >= $0.valueStart && offset <= $0.valueEnd }
-        }
+        // An insertion point is safe inside or at the edge of a verbatim segment.
+        if valueRange.isEmpty { return insertionOffset(forValueOffset: valueRange.lowerBound) != nil }
         guard let index = segmentIndex(containing: valueRange.lowerBound) else { return false }
         let segment = segments[index]
         return segment.isVerbatim && valueRange.upperBound <= segment.valueEnd

@@ -10,7 +10,7 @@ import Testing
     @Test func mutatedTemplatesNeverCrash() throws {
         let library = PromptLibrary.load(root: Paths.bundledLibrary)
         let engine = LintEngine(configuration: LintConfiguration.defaults())
-        var rng = SeededGenerator(seed: 2026)
+        var rng = SeededRandom(seed: 2026)
         var loaded = 0
         for template in library.templates {
             for _ in 0..<40 {

@@ -11,7 +11,7 @@ import Testing
     ]
 
     @Test func windowedCountEqualsFullRecount() throws {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for text in Self.texts {
             let file = SourceFile(path: "t.txt", text: text)
             let template = PromptLibrary.plainText(file, name: "t")

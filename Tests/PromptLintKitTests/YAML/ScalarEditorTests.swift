@@ -1,18 +1,6 @@
 import Testing
 @testable import PromptLintKit
 
-/// A small deterministic generator, so property tests are repeatable.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ScalarEditorTests {
     static let replacements = ["", "X", "new words", "a \"quoted\" b", "it's", "x: y", "two\nlines", " lead", "back\\slash", "# hash", "é日本", "trail "]
@@ -21,7 +9,7 @@ struct SeededGenerator: RandomNumberGenerator {
     /// leaves every other scalar alone, and changes no byte outside the scalar's token.
     @Test(arguments: scalarSnippets)
     func editsRoundTrip(_ snippet: String) throws {
-        var rng = SeededGenerator(seed: UInt64(snippet.utf8.count))
+        var rng = SeededRandom(seed: UInt64(snippet.utf8.count))
         let originals = try scalars(in: snippet)
         for (index, scalar) in originals.enumerated() {
             let value = Array(scalar.value.utf8)
@@ -57,6 +45,19 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(result.isInPlace)
         let edited = String(decoding: ByteEdit.apply([result.edit], to: scalar.file.bytes), as: UTF8.self)
         #expect(edited == "# comment kept\nk: |\n  summarize the text.\n  Keep it short.\nother: 'x'\n")
+    }
+
+    /// Text inserted where a verbatim run meets a folded line break goes right after the run, not
+    /// onto the blank line that encodes the break (which turned "\n" into a space).
+    @Test func insertionBeforeAFoldedBreakStaysOnItsLine() throws {
+        let text = "k: 'single\n  folded\n\n  text'\n"
+        let scalar = try #require(try scalars(in: text).first)
+        #expect(scalar.value == "single folded\ntext")
+        let result = scalar.edit(replacing: 13..<13, with: "é日本")
+        #expect(result.isInPlace)
+        let edited = String(decoding: ByteEdit.apply([result.edit], to: scalar.file.bytes), as: UTF8.self)
+        #expect(edited == "k: 'single\n  foldedé日本\n\n  text'\n")
+        #expect(try scalars(in: edited).first?.value == "single foldedé日本\ntext")
     }
 
     @Test func foldedBlockBecomesLiteralWhenReencoded() throws {
