@@ -44,20 +44,48 @@ extension YAMLScalar {
     public func edit(replacing valueRange: Range<Int>, with replacement: String, map precomputed: ScalarSourceMap? = nil) -> ScalarEdit {
         let utf8 = Array(value.utf8)
         let map = precomputed ?? sourceMap()
+        let newValue = String(decoding: utf8[..<valueRange.lowerBound] + Array(replacement.utf8) + utf8[valueRange.upperBound...], as: UTF8.self)
         if map.isVerbatim(valueRange), canInsertVerbatim(replacement, replacing: valueRange, in: utf8) {
             let fileRange = valueRange.isEmpty
                 ? map.insertionOffset(forValueOffset: valueRange.lowerBound).map { $0..<$0 } ?? map.sourceRange(forValueRange: valueRange)
                 : map.sourceRange(forValueRange: valueRange)
-            return ScalarEdit(edit: ByteEdit(range: fileRange, replacement: replacement), resultingStyle: style, isInPlace: true)
+            let edit = ByteEdit(range: fileRange, replacement: replacement)
+            if decodes(edit, as: style, to: newValue) {
+                return ScalarEdit(edit: edit, resultingStyle: style, isInPlace: true)
+            }
         }
-        let newValue = String(decoding: utf8[..<valueRange.lowerBound] + Array(replacement.utf8) + utf8[valueRange.upperBound...], as: UTF8.self)
         return reencoded(as: newValue)
     }
 
     /// The file edit that replaces the whole scalar token with one whose value is `newValue`.
     public func reencoded(as newValue: String) -> ScalarEdit {
         let (text, resultingStyle) = ScalarEncoder.encode(newValue, like: self)
-        return ScalarEdit(edit: ByteEdit(range: range, replacement: text), resultingStyle: resultingStyle, isInPlace: false)
+        let edit = ByteEdit(range: range, replacement: text + lineBreakAfterFlow(replacing: resultingStyle))
+        if resultingStyle == .doubleQuoted || decodes(edit, as: resultingStyle, to: newValue) {
+            return ScalarEdit(edit: edit, resultingStyle: resultingStyle, isInPlace: false)
+        }
+        // Double quotes with escapes can hold any value.
+        let quoted = ScalarEncoder.doubleQuoted(newValue) + lineBreakAfterFlow(replacing: .doubleQuoted)
+        return ScalarEdit(edit: ByteEdit(range: range, replacement: quoted), resultingStyle: .doubleQuoted, isInPlace: false)
+    }
+
+    /// A block scalar's token ends with the line break after its last line; a flow scalar written in
+    /// its place must keep that break, or the next key would join its line.
+    private func lineBreakAfterFlow(replacing newStyle: ScalarStyle) -> String {
+        guard style == .literal || style == .folded, newStyle != .literal, newStyle != .folded,
+              range.upperBound > range.lowerBound, file.bytes[range.upperBound - 1] == 0x0A else { return "" }
+        return range.upperBound - 2 >= range.lowerBound && file.bytes[range.upperBound - 2] == 0x0D ? "\r\n" : "\n"
+    }
+
+    /// Whether the file with `edit` applied decodes this scalar, written in `style`, to exactly
+    /// `newValue` (the decoder the source map is checked against libyaml with). Whitespace beside a
+    /// folded line break, a block of nothing but line breaks and the like decode differently from
+    /// what was written; such edits are re-encoded instead of written wrong.
+    private func decodes(_ edit: ByteEdit, as style: ScalarStyle, to newValue: String) -> Bool {
+        let bytes = ByteEdit.apply([edit], to: file.bytes)
+        let tokenEnd = range.upperBound + edit.replacement.utf8.count - edit.range.count
+        let decoder = ScalarDecoder.decoding(bytes, token: range.lowerBound..<tokenEnd, style: style, parentIndent: parentIndent)
+        return decoder.output == Array(newValue.utf8)
     }
 
     private func canInsertVerbatim(_ replacement: String, replacing valueRange: Range<Int>, in utf8: [UInt8]) -> Bool {

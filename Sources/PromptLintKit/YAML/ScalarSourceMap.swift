@@ -25,18 +25,8 @@ public struct ScalarSourceMap: Sendable {
     let scalarRange: Range<Int>
 
     init(scalar: YAMLScalar) {
-        var decoder = ScalarDecoder(bytes: scalar.file.bytes)
+        let decoder = ScalarDecoder.decoding(scalar.file.bytes, token: scalar.range, style: scalar.style, parentIndent: scalar.parentIndent)
         let value = Array(scalar.value.utf8)
-        switch scalar.style {
-        case .plain:
-            decoder.decodeFlow(scalar.range, quote: nil)
-        case .singleQuoted:
-            decoder.decodeFlow(scalar.range.lowerBound + 1..<scalar.range.upperBound - 1, quote: .single)
-        case .doubleQuoted:
-            decoder.decodeFlow(scalar.range.lowerBound + 1..<scalar.range.upperBound - 1, quote: .double)
-        case .literal, .folded:
-            decoder.decodeBlock(from: scalar.range.lowerBound, parentIndent: scalar.parentIndent, folded: scalar.style == .folded)
-        }
         scalarRange = scalar.range
         valueLength = value.count
         if decoder.output == value {
@@ -117,6 +107,22 @@ struct ScalarDecoder {
     var segments: [ScalarSourceMap.Segment] = []
 
     init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A decoder that has decoded the scalar token at `token` of `bytes`, written in `style`.
+    static func decoding(_ bytes: [UInt8], token: Range<Int>, style: ScalarStyle, parentIndent: Int) -> ScalarDecoder {
+        var decoder = ScalarDecoder(bytes: bytes)
+        switch style {
+        case .plain:
+            decoder.decodeFlow(token, quote: nil)
+        case .singleQuoted:
+            decoder.decodeFlow(token.lowerBound + 1..<token.upperBound - 1, quote: .single)
+        case .doubleQuoted:
+            decoder.decodeFlow(token.lowerBound + 1..<token.upperBound - 1, quote: .double)
+        case .literal, .folded:
+            decoder.decodeBlock(from: token.lowerBound, parentIndent: parentIndent, folded: style == .folded)
+        }
+        return decoder
+    }
 
     // MARK: Emitting
 
