@@ -14,11 +14,16 @@ public enum TextSource: Sendable {
         }
     }
 
-    /// The file bytes that produced `textRange` (UTF-8 offsets into the text).
-    public func fileRange(forTextRange textRange: Range<Int>) -> Range<Int> {
+    /// The file bytes that produced `textRange` (UTF-8 offsets into the text); the one mapping from
+    /// text positions to the file. Where a scalar's source map is inexact and maps a non-empty
+    /// range to nothing, the whole scalar is the answer. `map` is the scalar's source map when the
+    /// caller keeps one (`TemplateContext` does); else it is built.
+    public func fileRange(forTextRange textRange: Range<Int>, map: ScalarSourceMap? = nil) -> Range<Int> {
         switch self {
         case .scalar(let scalar):
-            return scalar.sourceMap().sourceRange(forValueRange: textRange)
+            let map = map ?? scalar.sourceMap()
+            let fileRange = map.sourceRange(forValueRange: textRange)
+            return fileRange.isEmpty && !textRange.isEmpty && !map.isExact ? scalar.range : fileRange
         case .span(_, let range):
             return range.lowerBound + textRange.lowerBound..<range.lowerBound + textRange.upperBound
         }
@@ -28,13 +33,25 @@ public enum TextSource: Sendable {
         file.location(ofByte: fileRange(forTextRange: offset..<offset).lowerBound)
     }
 
-    /// The file edit that replaces `textRange` of the text with `replacement`.
-    public func edit(replacing textRange: Range<Int>, with replacement: String) -> ByteEdit {
+    /// The file edits that make the text's edits (UTF-8 offsets into the text), in order of position.
+    ///
+    /// A scalar edited in place changes only the replaced bytes; when one edit cannot be written
+    /// in place, the whole scalar is re-encoded once with every edit folded in, so the file
+    /// edits never overlap.
+    public func byteEdits(for edits: [TextEdit], text: String, map: ScalarSourceMap? = nil) -> [ByteEdit] {
+        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
         switch self {
         case .scalar(let scalar):
-            return scalar.edit(replacing: textRange, with: replacement).edit
+            let map = map ?? scalar.sourceMap()
+            var byteEdits: [ByteEdit] = []
+            for edit in sorted {
+                let result = scalar.edit(replacing: edit.range, with: edit.replacement, map: map)
+                guard result.isInPlace else { return [scalar.reencoded(as: TextEdit.apply(sorted, to: text)).edit] }
+                byteEdits.append(result.edit)
+            }
+            return byteEdits
         case .span(_, let range):
-            return ByteEdit(range: range.lowerBound + textRange.lowerBound..<range.lowerBound + textRange.upperBound, replacement: replacement)
+            return sorted.map { ByteEdit(range: range.lowerBound + $0.range.lowerBound..<range.lowerBound + $0.range.upperBound, replacement: $0.replacement) }
         }
     }
 

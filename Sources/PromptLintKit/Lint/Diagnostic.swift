@@ -1,24 +1,3 @@
-/// Whether a fix keeps the prompt's meaning (ruff's applicability).
-public enum FixApplicability: String, Sendable, Codable {
-    /// Applied by `lint --fix` and `compress`: removes words that carry no instruction.
-    case safe
-    /// Applied only with `--unsafe`: usually right, but it changes wording a reader may rely on.
-    case unsafe
-}
-
-/// A proposed change: byte edits of the file, applied together or not at all.
-public struct Fix: Sendable, Hashable {
-    public var title: String
-    public var edits: [ByteEdit]
-    public var applicability: FixApplicability
-
-    public init(title: String, edits: [ByteEdit], applicability: FixApplicability) {
-        self.title = title
-        self.edits = edits
-        self.applicability = applicability
-    }
-}
-
 /// Another place a finding refers to (the first occurrence of a repeated instruction...).
 public struct RelatedLocation: Sendable, Hashable {
     public var path: String

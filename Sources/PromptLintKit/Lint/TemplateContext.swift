@@ -67,7 +67,7 @@ public final class TemplateContext: @unchecked Sendable {
             var saved: Int?
             if let applicability, !match.edits.isEmpty {
                 let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
-                fix = self.fix(message: index, edits: match.edits.map { ($0.range, $0.replacement) }, title: fixTitle(match), applicability: level)
+                fix = self.fix(message: index, edits: match.edits, title: fixTitle(match), applicability: level)
                 // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
                 if level == .safe || settings.measureAllFixes { saved = tokensSaved(message: index, edits: match.edits) }
             }
@@ -97,39 +97,14 @@ public final class TemplateContext: @unchecked Sendable {
 
     /// The file bytes of a range of a message's text (the whole scalar when the map is inexact).
     public func fileRange(message index: Int, _ range: Range<Int>) -> Range<Int> {
-        let source = template.messages[index].source
-        guard case .scalar(let scalar) = source, let map = sourceMap(message: index) else {
-            return source.fileRange(forTextRange: range)
-        }
-        let fileRange = map.sourceRange(forValueRange: range)
-        return fileRange.isEmpty && !range.isEmpty && !map.isExact ? scalar.range : fileRange
+        template.messages[index].source.fileRange(forTextRange: range, map: sourceMap(message: index))
     }
 
     /// A fix made of text edits to one message (UTF-8 offsets into its text).
-    ///
-    /// Edits that are not verbatim-safe re-encode the whole scalar: then all edits of the message
-    /// are folded into that one re-encoding, so they never overlap.
-    public func fix(message index: Int, edits: [(range: Range<Int>, replacement: String)], title: String,
-                    applicability: FixApplicability) -> Fix {
+    public func fix(message index: Int, edits: [TextEdit], title: String, applicability: FixApplicability) -> Fix {
         let message = template.messages[index]
-        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var byteEdits: [ByteEdit] = []
-        var allInPlace = true
-        if case .scalar(let scalar) = message.source {
-            let map = sourceMap(message: index)
-            for edit in sorted {
-                let result = scalar.edit(replacing: edit.range, with: edit.replacement, map: map)
-                if !result.isInPlace { allInPlace = false; break }
-                byteEdits.append(result.edit)
-            }
-            if !allInPlace {
-                let newValue = TextEdit.apply(sorted.map { TextEdit(range: $0.range, replacement: $0.replacement) }, to: message.text)
-                byteEdits = [scalar.reencoded(as: newValue).edit]
-            }
-        } else {
-            byteEdits = sorted.map { message.source.edit(replacing: $0.range, with: $0.replacement) }
-        }
-        return Fix(title: title, edits: byteEdits, applicability: applicability)
+        return Fix(title: title, edits: message.source.byteEdits(for: edits, text: message.text, map: sourceMap(message: index)),
+                   applicability: applicability)
     }
 
     /// A finding on a metadata key (e.g. where `max_output_tokens` is or should be), or on the
@@ -147,7 +122,7 @@ public final class TemplateContext: @unchecked Sendable {
             return Finding(file: file, range: first.keyRange, message: message, template: template.name)
         }
         if let first = template.messages.first {
-            let range = first.source.fileRange(forTextRange: 0..<0)
+            let range = fileRange(message: 0, 0..<0)
             return Finding(file: file, range: range, message: message, template: template.name)
         }
         return Finding(file: file, range: template.range.lowerBound..<template.range.lowerBound, message: message, template: template.name)

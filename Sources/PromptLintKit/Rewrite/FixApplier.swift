@@ -6,19 +6,10 @@ public enum FixApplier {
     public static func applyOnce(_ diagnostics: [Diagnostic], to bytes: [UInt8], unsafe: Bool) -> (bytes: [UInt8], applied: [Diagnostic]) {
         var chosen: [ByteEdit] = []
         var applied: [Diagnostic] = []
-        var taken: [Range<Int>] = []
         for diagnostic in diagnostics.sorted(by: Diagnostic.ordered) {
             guard let fix = diagnostic.fix, fix.applicability == .safe || unsafe, !fix.edits.isEmpty else { continue }
-            // Two fixes conflict when their edits overlap or touch (an insertion at another's edge).
-            let conflicts = fix.edits.contains { edit in
-                taken.contains { other in
-                    edit.range.overlaps(other) || edit.range.lowerBound == other.upperBound || edit.range.upperBound == other.lowerBound
-                        || (edit.range.isEmpty && other.contains(edit.range.lowerBound))
-                }
-            }
-            if conflicts { continue }
+            if fix.conflicts(with: chosen) { continue }
             chosen += fix.edits
-            taken += fix.edits.map(\.range)
             applied.append(diagnostic)
         }
         return (ByteEdit.apply(chosen, to: bytes), applied)

@@ -1,10 +1,11 @@
 /// Core value types of the pure-text analysis layer.
 ///
 /// Every position in this layer is a UTF-8 byte offset into the analysed `String`
-/// (`text.utf8`), expressed as `Range<Int>`. Edits never overlap within one match.
+/// (`text.utf8`), expressed as `Range<Int>`.
 
-/// A replacement of a UTF-8 byte range of a text.
-public struct TextEdit: Sendable, Hashable {
+/// A replacement of a UTF-8 byte range of a text: what analyzers propose. A rule turns the
+/// edits of one finding into a `Fix` of file bytes with `TemplateContext.fix`.
+public struct TextEdit: Sendable, Hashable, RangeReplacement {
     /// UTF-8 byte offsets into the text the edit was computed for.
     public var range: Range<Int>
     public var replacement: String
@@ -14,33 +15,10 @@ public struct TextEdit: Sendable, Hashable {
         self.replacement = replacement
     }
 
-    /// Applies non-overlapping edits (in any order) back to front.
-    /// An edit that overlaps an edit already accepted (ordered by start offset) is skipped,
-    /// as are edits outside the text.
+    /// Applies edits (in any order) that do not conflict (`RangeReplacement.applicable`);
+    /// edits outside the text are skipped.
     public static func apply(_ edits: [TextEdit], to text: String) -> String {
-        var bytes = Array(text.utf8)
-        for edit in nonOverlapping(edits, length: bytes.count).reversed() {
-            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The subset of `edits` that can be applied together: sorted by start, in bounds,
-    /// with later overlapping edits dropped. Two insertions at the same offset are kept in order.
-    public static func nonOverlapping(_ edits: [TextEdit], length: Int) -> [TextEdit] {
-        let sorted = edits.enumerated().sorted {
-            ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset)
-                < ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset)
-        }.map(\.element)
-        var out: [TextEdit] = []
-        var end = 0
-        for e in sorted {
-            guard e.range.lowerBound >= 0, e.range.upperBound <= length else { continue }
-            if !out.isEmpty, e.range.lowerBound < end { continue }
-            out.append(e)
-            end = max(end, e.range.upperBound)
-        }
-        return out
+        String(decoding: applying(edits, to: Array(text.utf8)), as: UTF8.self)
     }
 }
 

@@ -1,30 +1,3 @@
-/// A replacement of a byte range of a file. The unit of every fix: the rest of the file is never
-/// re-serialised, so comments, key order and indentation stay byte-for-byte the same.
-public struct ByteEdit: Sendable, Hashable, Codable {
-    public var range: Range<Int>
-    public var replacement: String
-
-    public init(range: Range<Int>, replacement: String) {
-        self.range = range
-        self.replacement = replacement
-    }
-
-    /// Applies non-overlapping edits (in any order); overlapping ones after the first are skipped.
-    public static func apply(_ edits: [ByteEdit], to bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var cursor = 0
-        for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) })
-        where edit.range.lowerBound >= cursor && edit.range.upperBound <= bytes.count {
-            result.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
-            result.append(contentsOf: edit.replacement.utf8)
-            cursor = edit.range.upperBound
-        }
-        result.append(contentsOf: bytes[cursor...])
-        return result
-    }
-}
-
 /// How an edit of a scalar's value was turned into file bytes.
 public struct ScalarEdit: Sendable, Hashable {
     public var edit: ByteEdit

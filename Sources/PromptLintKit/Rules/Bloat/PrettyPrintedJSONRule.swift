@@ -51,7 +51,7 @@ struct PrettyPrintedJSONRule: Rule {
                 let edits = [TextEdit(range: block.range, replacement: minified)]
                 let saved = context.tokensSaved(message: index, edits: edits)
                 guard saved > 0 else { continue }
-                let fix = context.fix(message: index, edits: [(block.range, minified)], title: "Write the JSON example on one line", applicability: .safe)
+                let fix = context.fix(message: index, edits: edits, title: "Write the JSON example on one line", applicability: .safe)
                 findings.append(context.finding(message: index, range: block.range,
                     "pretty-printed JSON example: on one line it costs \(saved) token\(saved == 1 ? "" : "s") less per call", fix: fix, tokensSaved: saved))
             }

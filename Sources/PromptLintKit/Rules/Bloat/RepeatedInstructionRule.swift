@@ -47,7 +47,7 @@ struct RepeatedInstructionRule: Rule {
             let secondIndex = indices[repetition.second.messageIndex]
             let firstIndex = indices[repetition.first.messageIndex]
             var finding = context.finding(message: secondIndex, range: repetition.second.range, "")
-            let firstRange = context.messages[firstIndex].source.fileRange(forTextRange: repetition.first.range)
+            let firstRange = context.fileRange(message: firstIndex, repetition.first.range)
             let firstLine = context.file.location(ofByte: firstRange.lowerBound).line
             let kind = repetition.similarity >= 0.999 ? "repeats" : "nearly repeats"
             finding.message = "\(kind) the instruction on line \(firstLine) (\"\(Self.shortened(repetition.first.text))\"): say it once"
@@ -64,7 +64,7 @@ struct RepeatedInstructionRule: Rule {
                firstIndex == secondIndex,
                !Self.hasHeading(in: context.texts[secondIndex], between: repetition.first.range.upperBound, and: repetition.second.range.lowerBound) {
                 let edits = [TextEdit(range: sentence.removalRange, replacement: "")]
-                finding.fix = context.fix(message: secondIndex, edits: edits.map { ($0.range, $0.replacement) },
+                finding.fix = context.fix(message: secondIndex, edits: edits,
                                           title: "Delete the repeated instruction", applicability: .safe)
                 finding.tokensSaved = context.tokensSaved(message: secondIndex, edits: edits)
             }

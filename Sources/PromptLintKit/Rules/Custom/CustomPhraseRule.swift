@@ -26,7 +26,7 @@ struct CustomPhraseRule: Rule {
                     if let replacement {
                         let cased = PhraseSearch.matchingCase(of: matched, replacement)
                         text = text.replacingOccurrences(of: "{replacement}", with: cased)
-                        fix = context.fix(message: index, edits: [(range, cased)], title: "Replace '\(matched)' with '\(cased)'", applicability: .safe)
+                        fix = context.fix(message: index, edits: [TextEdit(range: range, replacement: cased)], title: "Replace '\(matched)' with '\(cased)'", applicability: .safe)
                     }
                     findings.append(context.finding(message: index, range: range, text, fix: fix))
                 }
