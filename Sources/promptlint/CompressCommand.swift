@@ -47,16 +47,16 @@ struct CompressCommand: ParsableCommand {
         configuration.settings.measureAllFixes = true
         let compressor = Compressor(engine: LintEngine(configuration: configuration), applyUnsafe: applyUnsafe)
 
-        // (file, default name) pairs to compress.
-        var files: [(SourceFile, String)] = []
+        // (file, its format, default name) to compress; a file's format is its extension's.
+        var files: [(SourceFile, TemplateFormat?, String)] = []
         var seen: Set<String> = []
-        func add(_ file: SourceFile, _ name: String) {
-            if seen.insert(file.path).inserted { files.append((file, name)) }
+        func add(_ file: SourceFile, _ name: String, format: TemplateFormat? = nil) {
+            if seen.insert(file.path).inserted { files.append((file, format, name)) }
         }
         if all { for template in library.templates { add(template.file, PromptLibrary.defaultName(for: template.file.path, libraryRoot: workspace.libraryPath)) } }
         for target in targets {
             if target == "-" {
-                add(try readInput("-"), "stdin")
+                add(try readInput("-"), "stdin", format: .plainText)
             } else if let template = library.template(named: target) {
                 add(template.file, PromptLibrary.defaultName(for: template.file.path, libraryRoot: workspace.libraryPath))
             } else if FileManager.default.fileExists(atPath: target) {
@@ -69,14 +69,8 @@ struct CompressCommand: ParsableCommand {
         let registry = configuration.settings.registry
         var reports: [CompressionReport] = []
         var results: [(Compressor.Result, [CompressionReport])] = []
-        for (file, name) in files {
-            let plain = file.path == "<stdin>" || ["txt", "md", "markdown", "text"].contains((file.path as NSString).pathExtension.lowercased())
-            let result: Compressor.Result
-            if plain {
-                result = compressPlain(file, name: name, compressor: compressor)
-            } else {
-                result = compressor.compress(file, defaultName: name)
-            }
+        for (file, format, name) in files {
+            let result = compressor.compress(file, format: format, defaultName: name)
             var fileReports: [CompressionReport] = []
             for (index, template) in result.before.enumerated() {
                 let resolution = ModelResolution(template.model ?? configuration.settings.defaultModel, registry: registry)
@@ -118,15 +112,6 @@ struct CompressCommand: ParsableCommand {
             }
         }
         if writeErrors { throw ExitCode(2) }
-    }
-
-    /// A plain text file or stdin is one message with no YAML around it.
-    func compressPlain(_ file: SourceFile, name: String, compressor: Compressor) -> Compressor.Result {
-        // The compressor parses by extension; give stdin a .txt path so it is read as plain text.
-        let named = file.path == "<stdin>" ? SourceFile(path: "stdin.txt", bytes: file.bytes) : file
-        var result = compressor.compress(named, defaultName: name)
-        result.path = file.path
-        return result
     }
 
     func percent(_ part: Int, _ whole: Int) -> String {

@@ -50,8 +50,7 @@ struct TokensCommand: ParsableCommand {
         var name = target
         var templateModel: String?
         var outputLimit: Int?
-        let textExtensions: Set<String> = ["txt", "md", "markdown", "text"]
-        if target == "-" || textExtensions.contains((target as NSString).pathExtension.lowercased()) {
+        if target == "-" || TemplateFormat(path: target) == .plainText {
             plain = try readInput(target).text
             name = target == "-" ? "<stdin>" : target
         } else {

@@ -1,18 +1,18 @@
 /// Reads Google dotprompt files (`.prompt`): YAML front matter (`model`, `config`, `input.schema`
 /// in Picoschema), then a Handlebars body whose `{{role "system"}}` tags start messages.
-struct DotpromptReader {
+struct DotpromptReader: FrontMatterReader {
     static let knownKeys: Set<String> = ["name", "variant", "version", "description", "model", "config", "input", "output",
                                          "tools", "metadata", "ext", "raw", "default"]
 
     let file: SourceFile
     var issues: [LoadIssue] = []
 
+    static let formatName = "dotprompt"
+
     init(file: SourceFile) { self.file = file }
 
-    mutating func read(defaultName: String) -> [PromptTemplate] {
-        guard let front = FrontMatter.read(file, issues: &issues) else { return [] }
+    mutating func read(_ front: FrontMatter, defaultName: String) -> [PromptTemplate] {
         let root = front.root
-        issues += front.unsupportedKeys(known: Self.knownKeys, format: "dotprompt", file: file)
         if let tools = root.pair("tools") {
             issues.append(.warning(file, tools.key.range.lowerBound, "dotprompt 'tools' are not sent by promptlint render; the prompt text is rendered without them"))
         }

@@ -2,9 +2,6 @@ import Foundation
 
 /// The team's prompt library: every template file under a folder, loaded and validated.
 public struct PromptLibrary: Sendable {
-    public static let templateExtensions: Set<String> = ["yml", "yaml", "prompty", "prompt"]
-    public static let plainTextExtensions: Set<String> = ["txt", "md", "markdown", "text"]
-
     /// The library folder as given (relative paths in messages are relative to the working directory).
     public var root: String
     public var templates: [PromptTemplate]
@@ -75,10 +72,9 @@ public struct PromptLibrary: Sendable {
                 enumerator.skipDescendants()
                 continue
             }
-            let ext = (name as NSString).pathExtension.lowercased()
             // Plain prompt files (.txt, .md) belong to the library only when an include glob names them.
-            let isTemplate = templateExtensions.contains(ext)
-            guard isTemplate || (plainTextExtensions.contains(ext) && include.contains(where: { $0.matches(relative) })) else { continue }
+            guard let format = TemplateFormat(path: name),
+                  format.isTemplateFile || include.contains(where: { $0.matches(relative) }) else { continue }
             if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
             if exclude.contains(where: { $0.matches(relative) }) { continue }
             paths.append(relative)
@@ -104,31 +100,15 @@ public struct PromptLibrary: Sendable {
         return parse(file, defaultName: defaultName(for: path, libraryRoot: libraryRoot))
     }
 
-    /// Parses a file already in memory, choosing the reader by extension.
-    public static func parse(_ file: SourceFile, defaultName: String) -> FileResult {
-        switch (file.path as NSString).pathExtension.lowercased() {
-        case "prompty":
-            var reader = PromptyReader(file: file)
-            let templates = reader.read(defaultName: defaultName)
-            return FileResult(templates: templates, issues: reader.issues)
-        case "prompt":
-            var reader = DotpromptReader(file: file)
-            let templates = reader.read(defaultName: defaultName)
-            return FileResult(templates: templates, issues: reader.issues)
-        case "txt", "md", "markdown", "text":
-            return FileResult(templates: [plainText(file, name: defaultName)], issues: [])
-        default:
-            var reader = YAMLTemplateReader(file: file)
-            let templates = reader.read(defaultName: defaultName)
-            return FileResult(templates: templates, issues: reader.issues)
-        }
+    /// Parses a file already in memory with the reader of its format (by default, the one its
+    /// extension names; YAML for any other file).
+    public static func parse(_ file: SourceFile, format: TemplateFormat? = nil, defaultName: String) -> FileResult {
+        (format ?? TemplateFormat(path: file.path) ?? .yaml).reader.parse(file, defaultName: defaultName)
     }
 
     /// A plain prompt file is one user message with no metadata.
     public static func plainText(_ file: SourceFile, name: String) -> PromptTemplate {
-        PromptTemplate(name: name, file: file, format: .plainText, messages: [
-            PromptMessage(role: .user, text: file.text, source: .span(file, 0..<file.bytes.count)),
-        ])
+        PlainTextReader(file: file).read(defaultName: name)[0]
     }
 
     public static func defaultName(for path: String, libraryRoot: String?) -> String {

@@ -1,8 +1,3 @@
-/// The file formats a template can come from.
-public enum TemplateFormat: String, Sendable, Codable {
-    case yaml, prompty, dotprompt, plainText = "text"
-}
-
 public enum MessageRole: String, Sendable, Codable, CaseIterable {
     case system, developer, user, assistant
 }

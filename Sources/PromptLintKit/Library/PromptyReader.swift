@@ -1,18 +1,18 @@
 /// Reads Microsoft Prompty files (`.prompty`): YAML front matter, then a body whose `system:`,
 /// `user:` and `assistant:` lines start messages.
-struct PromptyReader {
+struct PromptyReader: FrontMatterReader {
     static let knownKeys: Set<String> = ["name", "description", "authors", "tags", "version", "model", "inputs", "sample",
                                          "outputs", "template", "metadata", "base", "id"]
 
     let file: SourceFile
     var issues: [LoadIssue] = []
 
+    static let formatName = "Prompty"
+
     init(file: SourceFile) { self.file = file }
 
-    mutating func read(defaultName: String) -> [PromptTemplate] {
-        guard let front = FrontMatter.read(file, issues: &issues) else { return [] }
+    mutating func read(_ front: FrontMatter, defaultName: String) -> [PromptTemplate] {
         let root = front.root
-        issues += front.unsupportedKeys(known: Self.knownKeys, format: "Prompty", file: file)
         if let engine = root.value(at: ["template"]).flatMap({ $0.string ?? $0["format"]?.string }), engine.lowercased() != "mustache" {
             issues.append(.warning(file, root.pair("template")?.key.range.lowerBound,
                                    "template format '\(engine)': promptlint renders Mustache only; Jinja2 control blocks are not evaluated"))

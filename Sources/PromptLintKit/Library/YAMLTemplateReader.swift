@@ -1,5 +1,5 @@
 /// Reads promptlint's own YAML template format and validates its schema with located errors.
-struct YAMLTemplateReader {
+struct YAMLTemplateReader: TemplateReader {
     static let allowedKeys = ["name", "description", "tags", "model", "max_output_tokens", "variables", "messages",
                               "template", "temperature", "lint", "config"]
     static let variableKeys = ["description", "required", "default", "enum"]

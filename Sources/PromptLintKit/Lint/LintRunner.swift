@@ -30,8 +30,6 @@ public struct LintRunner: Sendable {
         configuration = try LintConfiguration.resolve(workspace.config)
     }
 
-    static let promptExtensions: Set<String> = PromptLibrary.templateExtensions.union(["txt", "md", "markdown", "text"])
-
     struct Target {
         var path: String
         /// Files named explicitly are linted whatever their extension's include rules say.
@@ -56,10 +54,10 @@ public struct LintRunner: Sendable {
             if isDirectory.boolValue {
                 let files = PromptLibrary.templateFiles(under: path, include: [], exclude: workspace.config.exclude)
                 targets += files.map { Target(path: PromptLibrary.join(path, $0), explicit: false) }
-            } else if Self.promptExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            } else if TemplateFormat(path: path) != nil {
                 targets.append(Target(path: path, explicit: true))
             } else {
-                notes.append("\(path): skipped (not a prompt file: .yml, .yaml, .prompty, .prompt, .txt or .md)")
+                notes.append("\(path): skipped (not a prompt file: \(TemplateFormat.extensionList))")
             }
         }
         return (targets, notes)
@@ -108,7 +106,7 @@ public struct LintRunner: Sendable {
                 let defaultName = PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot)
                 // The same guarded, fixed-point machinery as `compress`, without the savings filter.
                 let result = Compressor(engine: engine, applyUnsafe: options.unsafeFixes, requireSavings: false)
-                    .compress(file, defaultName: defaultName)
+                    .compress(file, format: fileTemplates.first?.format, defaultName: defaultName)
                 for refusal in result.refused { notesOut.append("\(path): fix not applied (it would change protected text): \(refusal)") }
                 guard result.changed else { continue }
                 do {
@@ -118,7 +116,7 @@ public struct LintRunner: Sendable {
                     // Report what is left in the fixed text.
                     let fixedFile = SourceFile(path: path, bytes: result.compressed)
                     files[path] = fixedFile
-                    let reloaded = PromptLibrary.parse(fixedFile, defaultName: defaultName)
+                    let reloaded = PromptLibrary.parse(fixedFile, format: fileTemplates.first?.format, defaultName: defaultName)
                     diagnostics.removeAll { $0.path == path }
                     diagnostics += engine.lint(reloaded.templates)
                 } catch {
@@ -151,7 +149,7 @@ public struct LintRunner: Sendable {
         } catch {
             return (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)]))
         }
-        return (file, PromptLibrary.FileResult(templates: [PromptLibrary.plainText(file, name: "stdin")], issues: []))
+        return (file, PromptLibrary.parse(file, format: .plainText, defaultName: "stdin"))
     }
 
     /// The engine, with the library loaded only when a linted template includes partials

@@ -39,8 +39,10 @@ public struct Compressor: Sendable {
         public var changed: Bool { original != compressed }
     }
 
-    public func compress(_ file: SourceFile, defaultName: String) -> Result {
-        let original = PromptLibrary.parse(file, defaultName: defaultName)
+    /// Compresses one file read as `format` (by default, the format its extension names).
+    public func compress(_ file: SourceFile, format: TemplateFormat? = nil, defaultName: String) -> Result {
+        let format = format ?? TemplateFormat(path: file.path) ?? .yaml
+        let original = PromptLibrary.parse(file, format: format, defaultName: defaultName)
         let references = original.templates.map(CompressionGuard.Reference.init)
         var current = file.bytes
         var currentTemplates = original.templates
@@ -51,7 +53,7 @@ public struct Compressor: Sendable {
             let candidates = diagnostics.filter(isCandidate)
             if candidates.isEmpty { break }
             var progressed = false
-            if let next = attempt(candidates, on: current, file: file, defaultName: defaultName, baseline: original, references: references) {
+            if let next = attempt(candidates, on: current, file: file, format: format, defaultName: defaultName, baseline: original, references: references) {
                 current = next.bytes
                 currentTemplates = next.templates
                 applied += next.applied.map(Self.record)
@@ -62,7 +64,7 @@ public struct Compressor: Sendable {
                 var accepted: [Diagnostic] = []
                 var best: Step?
                 for candidate in candidates {
-                    if let next = attempt(accepted + [candidate], on: current, file: file, defaultName: defaultName, baseline: original, references: references) {
+                    if let next = attempt(accepted + [candidate], on: current, file: file, format: format, defaultName: defaultName, baseline: original, references: references) {
                         accepted.append(candidate)
                         best = next
                     } else {
@@ -101,13 +103,13 @@ public struct Compressor: Sendable {
     }
 
     /// Applies `candidates` together; nil when the result breaks the file or a guard.
-    func attempt(_ candidates: [Diagnostic], on bytes: [UInt8], file: SourceFile, defaultName: String,
+    func attempt(_ candidates: [Diagnostic], on bytes: [UInt8], file: SourceFile, format: TemplateFormat, defaultName: String,
                  baseline: PromptLibrary.FileResult, references: [CompressionGuard.Reference]) -> Step? {
         let pass = FixApplier.applyOnce(candidates, to: bytes, unsafe: applyUnsafe)
         guard !pass.applied.isEmpty, pass.bytes != bytes else { return nil }
         let newFile = SourceFile(path: file.path, bytes: pass.bytes)
         do { try newFile.validateText() } catch { return nil }
-        let reloaded = PromptLibrary.parse(newFile, defaultName: defaultName)
+        let reloaded = PromptLibrary.parse(newFile, format: format, defaultName: defaultName)
         if FixApplier.check(reloaded, against: baseline) != nil { return nil }
         for (reference, after) in zip(references, reloaded.templates) where reference.violation(after) != nil {
             return nil

@@ -82,9 +82,7 @@ public enum SearchIndexCache {
                     walk(full, relative, depth: depth + 1)
                     continue
                 }
-                let dot = name.lastIndex(of: ".")
-                let ext = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
-                guard PromptLibrary.templateExtensions.contains(ext) else { continue }
+                guard TemplateFormat(path: name)?.isTemplateFile == true else { continue }
                 if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
                 if exclude.contains(where: { $0.matches(relative) }) { continue }
                 entries.append((relative, Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), UInt64(info.st_ino)))
