@@ -2,8 +2,19 @@ import ArgumentParser
 import Foundation
 import PromptLintKit
 
-enum LintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github
+/// A `--format` value: one of `Reporters.all`, by identifier.
+struct LintFormat: ExpressibleByArgument {
+    let reporter: any Reporter.Type
+
+    init(_ reporter: any Reporter.Type) { self.reporter = reporter }
+
+    init?(argument: String) {
+        guard let reporter = Reporters.named(argument) else { return nil }
+        self.reporter = reporter
+    }
+
+    static var allValueStrings: [String] { Reporters.identifiers }
+    var defaultValueDescription: String { reporter.identifier }
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
@@ -30,8 +41,8 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Files or folders to lint (default: the whole library). Plain .txt/.md files are linted as one user message.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json, sarif or github.")
-    var format: LintFormat = .text
+    @Option(help: "Output format: \(Reporters.choices).")
+    var format = LintFormat(Reporters.all[0])
 
     @Flag(help: "Apply safe fixes in place.")
     var fix = false
@@ -81,18 +92,14 @@ struct LintCommand: ParsableCommand {
         }
 
         let out = Terminal.standardOutput
-        switch format {
-        case .text:
-            let reporter = TextReporter(color: out.useColor, showSource: !noSource)
-            out.write(reporter.render(outcome.report))
-            if statistics { out.write(reporter.statistics(outcome.report)) }
-        case .json:
-            out.write(JSONReporter.render(outcome.report))
-        case .sarif:
-            out.write(SARIFReporter.render(outcome.report, version: PromptLintKit.version))
-        case .github:
-            out.write(GitHubReporter.render(outcome.report))
-            if statistics { err.write(TextReporter(color: false).statistics(outcome.report)) }
+        let reporter = format.reporter.init(ReporterOptions(color: out.useColor, showSource: !noSource, version: PromptLintKit.version))
+        out.write(reporter.render(outcome.report))
+        if statistics {
+            switch format.reporter.statistics {
+            case .afterReport: out.write(TextReporter(color: out.useColor).statistics(outcome.report))
+            case .standardError: err.write(TextReporter(color: false).statistics(outcome.report))
+            case .omitted: break
+            }
         }
         let configured = workspace.config.failOn.flatMap(FailLevel.init(rawValue:))
         let status = LintRunner.exitStatus(outcome, failOn: (failOn ?? configured ?? .error).severity)

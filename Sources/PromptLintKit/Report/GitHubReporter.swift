@@ -1,12 +1,17 @@
 /// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
-public enum GitHubReporter {
-    public static func render(_ report: LintReport) -> String {
+public struct GitHubReporter: Reporter {
+    public static let identifier = "github"
+    public static let statistics = StatisticsPlacement.standardError
+
+    public init(_ options: ReporterOptions = ReporterOptions()) {}
+
+    public func render(_ report: LintReport) -> String {
         report.diagnostics.map { diagnostic in
             let level = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
-            var properties = "file=\(escapeProperty(diagnostic.path)),line=\(diagnostic.start.line),col=\(diagnostic.start.column)"
+            var properties = "file=\(Self.escapeProperty(diagnostic.path)),line=\(diagnostic.start.line),col=\(diagnostic.start.column)"
             properties += ",endLine=\(diagnostic.end.line),endColumn=\(diagnostic.end.column)"
-            properties += ",title=\(escapeProperty("promptlint \(diagnostic.code) (\(diagnostic.rule))"))"
-            return "::\(level) \(properties)::\(escapeData(diagnostic.message))"
+            properties += ",title=\(Self.escapeProperty("promptlint \(diagnostic.code) (\(diagnostic.rule))"))"
+            return "::\(level) \(properties)::\(Self.escapeData(diagnostic.message))"
         }.joined(separator: "\n") + (report.diagnostics.isEmpty ? "" : "\n")
     }
 

@@ -1,6 +1,10 @@
 /// An array of findings for scripts and editors. Lines and columns are 1-based; columns count
 /// characters (Unicode scalars).
-public enum JSONReporter {
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+
+    public init(_ options: ReporterOptions = ReporterOptions()) {}
+
     public static func value(_ diagnostic: Diagnostic) -> JSONValue {
         var fix: JSONValue = .null
         if let value = diagnostic.fix {
@@ -34,7 +38,7 @@ public enum JSONReporter {
         return .object(pairs)
     }
 
-    public static func render(_ report: LintReport) -> String {
-        JSONValue.array(report.diagnostics.map(value)).serialized() + "\n"
+    public func render(_ report: LintReport) -> String {
+        JSONValue.array(report.diagnostics.map(Self.value)).serialized() + "\n"
     }
 }

@@ -2,8 +2,13 @@ import Foundation
 
 /// SARIF 2.1.0, as GitHub code scanning reads it. Rule metadata comes from the same descriptions
 /// as `promptlint rules` and `explain`.
-public enum SARIFReporter {
-    public static func render(_ report: LintReport, version: String) -> String {
+public struct SARIFReporter: Reporter {
+    public static let identifier = "sarif"
+    public var version: String
+
+    public init(_ options: ReporterOptions = ReporterOptions()) { version = options.version }
+
+    public func render(_ report: LintReport) -> String {
         let usedCodes = Set(report.diagnostics.map(\.code))
         var rules = report.rules
         // Load diagnostics (PL001/PL002) have no rule description of their own.
@@ -21,21 +26,21 @@ public enum SARIFReporter {
                 ("fullDescription", .object([("text", .string(rule.summary))])),
                 ("help", .object([("text", .string(rule.explanation.isEmpty ? rule.summary : rule.explanation)),
                                   ("markdown", .string(rule.explanation.isEmpty ? rule.summary : rule.explanation))])),
-                ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(rule.defaultSeverity)))])),
                 ("properties", .object([("tags", .array([.string(rule.family.rawValue)]))])),
             ])
         }
         let results: [JSONValue] = report.diagnostics.map { diagnostic in
             var result: [(String, JSONValue)] = [
                 ("ruleId", .string(diagnostic.code)),
-                ("level", .string(level(diagnostic.severity))),
+                ("level", .string(Self.level(diagnostic.severity))),
                 ("message", .object([("text", .string(diagnostic.message))])),
-                ("locations", .array([location(diagnostic.path, diagnostic.start, diagnostic.end)])),
+                ("locations", .array([Self.location(diagnostic.path, diagnostic.start, diagnostic.end)])),
             ]
             if let index = ruleIndex[diagnostic.code] { result.insert(("ruleIndex", .int(index)), at: 1) }
             if !diagnostic.related.isEmpty {
                 result.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
-                    var value = location(related.path, related.start, related.start)
+                    var value = Self.location(related.path, related.start, related.start)
                     if case .object(var pairs) = value {
                         pairs.insert(("id", .int(index + 1)), at: 0)
                         pairs.append(("message", .object([("text", .string(related.message))])))
@@ -48,7 +53,7 @@ public enum SARIFReporter {
                 result.append(("fixes", .array([.object([
                     ("description", .object([("text", .string(fix.title))])),
                     ("artifactChanges", .array([.object([
-                        ("artifactLocation", .object([("uri", .string(uri(diagnostic.path)))])),
+                        ("artifactLocation", .object([("uri", .string(Self.uri(diagnostic.path)))])),
                         ("replacements", .array(fix.edits.map { edit in
                             .object([
                                 ("deletedRegion", .object([("byteOffset", .int(edit.range.lowerBound)), ("byteLength", .int(edit.range.count))])),

@@ -1,6 +1,8 @@
 /// `path:line:col: severity: message [CODE]`, the source line with a caret under the span, and a
 /// summary; colour only when asked (a TTY).
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
+    public static let identifier = "text"
+    public static let statistics = StatisticsPlacement.afterReport
     public var color: Bool
     public var showSource: Bool
 
@@ -8,6 +10,8 @@ public struct TextReporter: Sendable {
         self.color = color
         self.showSource = showSource
     }
+
+    public init(_ options: ReporterOptions) { self.init(color: options.color, showSource: options.showSource) }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
