@@ -4,9 +4,31 @@ import Testing
 @Suite struct WordyPhraseTests {
     static let table: [(TextLanguage, WordyPhrase)] = PhrasePack.all.flatMap { p in p.wordyPhrases.map { (p.language, $0) } }
 
-    @Test func englishTableHasAtLeastSixtyEntries() {
-        #expect(PhrasePack.english.wordyPhrases.count >= 60)
-        #expect(Set(PhrasePack.english.wordyPhrases.map(\.phrase)).count == PhrasePack.english.wordyPhrases.count)
+    @Test func tablesAreLargeAndHaveNoDuplicates() {
+        #expect(PhrasePack.english.wordyPhrases.count >= 400)
+        #expect(PhrasePack.japanese.wordyPhrases.count >= 40)
+        for p in PhrasePack.all {
+            let phrases = p.wordyPhrases.map { $0.phrase.lowercased() }
+            #expect(Set(phrases).count == phrases.count, "\(p.language)")
+        }
+    }
+
+    /// Every entry saves tokens in context, in both encodings: a "shorter" phrase that costs more is not kept.
+    @Test func everyEntrySavesTokens() {
+        let encoders = [Tokenizer.shared(.o200k_base), Tokenizer.shared(.cl100k_base)]
+        for (lang, w) in Self.table {
+            let (before, after) = lang == .japanese
+                ? ("テスト\(w.phrase)例", "テスト\(w.replacement)例")
+                : ("Alpha \(w.phrase) omega.", w.replacement.isEmpty ? "Alpha omega." : "Alpha \(w.replacement) omega.")
+            for e in encoders {
+                #expect(e.count(after) < e.count(before), "\(w.phrase) → \(w.replacement)")
+            }
+        }
+    }
+
+    @Test func japaneseKeepsTheParticle() {
+        // 「以下の処理を行ってください」→「以下の処理してください」 would break the grammar.
+        verify(WordyPhraseAnalyzer.self, FixCase("以下の処理を行ってください。", ["を行ってください"], "以下の処理をしてください。"))
     }
 
     /// Every entry, mid-sentence: matched exactly and replaced (or removed with spacing repaired).
