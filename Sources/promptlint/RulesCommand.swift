@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
                     out.write(out.bold(rule.family.rawValue) + "\n")
                 }
                 let severity = (active[rule.code] ?? .off).rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                let fix = rule.fixApplicability.map { $0 == .safe ? " [fix]" : " [unsafe fix]" } ?? ""
+                let fix = rule.fixApplicability.map { " " + $0.tag } ?? ""
                 let name = rule.identifier.padding(toLength: max(30, rule.identifier.count), withPad: " ", startingAt: 0)
                 out.write("  \(out.cyan(rule.code))  \(name) \(severity) \(rule.summary)\(out.green(fix))\n")
             }

@@ -4,7 +4,7 @@ public enum RuleDocumentation {
         var out = "# \(rule.code) \(rule.identifier)\n\n\(rule.summary)\n\n"
         out += "Family: \(rule.family.rawValue). Default severity: \(rule.defaultSeverity.rawValue)"
         out += rule.isOptIn ? " (opt-in)." : "."
-        if let fix = rule.fixApplicability { out += " Fix: \(fix.rawValue)." }
+        if let fix = rule.fixApplicability { out += " Fix: \(fix.label)." }
         out += "\n\n" + rule.explanation.trimmingWhitespace() + "\n"
         if !rule.options.isEmpty {
             out += "\n## Options\n"

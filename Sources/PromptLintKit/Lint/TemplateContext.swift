@@ -58,15 +58,15 @@ public final class TemplateContext: @unchecked Sendable {
         return tokens(window) - tokens(TextEdit.apply(shifted, to: window))
     }
 
-    /// Findings for analyzer matches in a message: fixes keep the analyzer's safety unless the rule
-    /// caps it (`applicability: .unsafe` makes every fix unsafe; nil drops fixes).
-    public func findings(from matches: [TextMatch], message index: Int, applicability: FixApplicability?,
+    /// Findings for analyzer matches in a message, with fixes as the rule's description declares
+    /// them (`RuleFixApplicability`; nil drops the analyzer's edits).
+    public func findings(from matches: [TextMatch], message index: Int, fixes: RuleFixApplicability?,
                          fixTitle: (TextMatch) -> String, message describe: ((TextMatch) -> String)? = nil) -> [Finding] {
         matches.map { match in
             var fix: Fix?
             var saved: Int?
-            if let applicability, !match.edits.isEmpty {
-                let level: FixApplicability = applicability == .unsafe || !match.isSafeFix ? .unsafe : .safe
+            if let fixes, !match.edits.isEmpty {
+                let level = fixes.applicability(analyzerSaysSafe: match.isSafeFix)
                 fix = self.fix(message: index, edits: match.edits, title: fixTitle(match), applicability: level)
                 // Savings are reported for the fixes `--fix` applies; unsafe ones are counted by `compress`.
                 if level == .safe || settings.measureAllFixes { saved = tokensSaved(message: index, edits: match.edits) }

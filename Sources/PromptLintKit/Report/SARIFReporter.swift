@@ -19,7 +19,9 @@ public struct SARIFReporter: Reporter {
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
         let ruleObjects: [JSONValue] = rules.map { rule in
-            .object([
+            var properties: [(String, JSONValue)] = [("tags", .array([.string(rule.family.rawValue)]))]
+            if let fix = rule.fixApplicability { properties.append(("fixApplicability", .string(fix.rawValue))) }
+            return .object([
                 ("id", .string(rule.code)),
                 ("name", .string(rule.identifier)),
                 ("shortDescription", .object([("text", .string(rule.summary))])),
@@ -27,7 +29,7 @@ public struct SARIFReporter: Reporter {
                 ("help", .object([("text", .string(rule.explanation.isEmpty ? rule.summary : rule.explanation)),
                                   ("markdown", .string(rule.explanation.isEmpty ? rule.summary : rule.explanation))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(rule.defaultSeverity)))])),
-                ("properties", .object([("tags", .array([.string(rule.family.rawValue)]))])),
+                ("properties", .object(properties)),
             ])
         }
         let results: [JSONValue] = report.diagnostics.map { diagnostic in

@@ -8,7 +8,6 @@
 /// Range: the whole sentence. Fix: delete the sentence and the whitespace after it (safe for role
 /// sentences, unsafe for disclaimers, which may carry an instruction).
 public enum GenericRolePreambleAnalyzer: TextAnalyzer {
-    public static let identifier = "generic-role-preamble"
 
     private struct Compiled: Sendable {
         var starters: [[String]]

@@ -4,7 +4,6 @@
 /// hyphen ("just-in-time"), "just" meaning "only" before a determiner or number ("just the JSON"),
 /// "the very first".
 public enum IntensifierAnalyzer: TextAnalyzer {
-    public static let identifier = "intensifier"
 
 
     private static let determiners: Set<String> = ["the", "a", "an", "one", "two", "three", "this", "that", "these", "those",

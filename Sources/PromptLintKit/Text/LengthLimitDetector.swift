@@ -333,6 +333,5 @@ public enum LengthLimitDetector {
 
 /// The vague length words of ``LengthLimitDetector`` as an analyzer ("'concise' is not a limit").
 public enum VagueLengthAnalyzer: TextAnalyzer {
-    public static let identifier = "vague-length"
     public static func analyze(_ t: PromptText) -> [TextMatch] { LengthLimitDetector.detect(t).vague }
 }

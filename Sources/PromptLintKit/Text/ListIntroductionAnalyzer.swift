@@ -4,7 +4,6 @@
 /// Not when the text above is a list too (the two lists would run together), nor when an item is a
 /// noun phrase ("- A summary").
 public enum ListIntroductionAnalyzer: TextAnalyzer {
-    public static let identifier = "list-introduction"
 
     /// Line texts (before the colon) that only announce the list below them.
     static let listIntroductions: Set<String> = [

@@ -13,7 +13,6 @@
 ///
 /// The fix (unsafe: emphasis can be intended) deletes the four asterisks.
 public enum MarkdownEmphasisAnalyzer: TextAnalyzer {
-    public static let identifier = "markdown-emphasis"
 
     /// Words that make a heading introduce the output's shape, where bold is content.
     /// Verbs of producing count too: "Respond like this:", "Provide these sections:".

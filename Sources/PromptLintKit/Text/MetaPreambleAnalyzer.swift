@@ -4,7 +4,6 @@
 /// only announce the task ("Your task is to"), unsafe for those that also set a role or goal.
 /// Only matches at a sentence start.
 public enum MetaPreambleAnalyzer: TextAnalyzer {
-    public static let identifier = "meta-preamble"
 
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {

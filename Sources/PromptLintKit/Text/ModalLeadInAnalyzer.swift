@@ -9,7 +9,6 @@
 /// meaning word the rewriter never removes. ``ListIntroductionAnalyzer`` handles the frame on a line
 /// of its own ("You will:") before a list.
 public enum ModalLeadInAnalyzer: TextAnalyzer {
-    public static let identifier = "modal-lead-in"
 
     /// A frame and whether replacing it with the imperative keeps the strength of the instruction.
     /// "should" is softer than an imperative, so its fix is unsafe.

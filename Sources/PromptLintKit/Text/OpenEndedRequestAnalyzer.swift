@@ -2,7 +2,6 @@
 /// possible", "exhaustive", 「できるだけ多く」) in a sentence that has no length bound: the output
 /// (and the bill) has no ceiling. No fix.
 public enum OpenEndedRequestAnalyzer: TextAnalyzer {
-    public static let identifier = "open-ended-request"
 
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {

@@ -7,7 +7,6 @@
 /// change ("te agradecería que…", 「要約をお願いします」) are reported without a fix.
 /// "please" as a verb ("to please the reader") and inside code, quotes or placeholders is ignored.
 public enum PoliteFillerAnalyzer: TextAnalyzer {
-    public static let identifier = "polite-filler"
 
 
     private static let verbBefore: Set<String> = ["to", "will", "would", "can", "could", "must", "might", "may", "cannot",

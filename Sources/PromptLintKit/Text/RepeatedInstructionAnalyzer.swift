@@ -4,7 +4,7 @@
 /// normalised: lowercased, punctuation and stop words (all packs) dropped, light stemming
 /// (`-'s -ing -ed -es -s -ly`), Japanese split into kana/kanji bigrams. Two sentences with at least
 /// 4 content words whose content-word sets have Jaccard similarity ≥ 0.8 are reported (identical
-/// sentences have 1.0). No fix: which copy to keep is the author's call.
+/// sentences have 1.0). Which repetitions `RepeatedInstructionRule` deletes is the rule's call.
 public struct RepeatedInstruction: Sendable, Hashable {
     public struct Location: Sendable, Hashable {
         public var messageIndex: Int
@@ -16,18 +16,9 @@ public struct RepeatedInstruction: Sendable, Hashable {
     public var similarity: Double
 }
 
-public enum RepeatedInstructionAnalyzer: TextAnalyzer {
-    public static let identifier = "repeated-instruction"
+public enum RepeatedInstructionAnalyzer {
     public static let threshold = 0.8
     public static let minimumContentWords = 4
-
-    /// Single message: each repetition as a match on the second copy, `relatedRange` = first copy.
-    public static func analyze(_ t: PromptText) -> [TextMatch] {
-        repetitions(in: [t]).map { r in
-            t.match(r.second.range, "Repeats an earlier instruction (\"\(r.first.text)\"); say it once.",
-                    code: "repeated", language: t.languages.first ?? .english, related: r.first.range)
-        }
-    }
 
     public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
 

@@ -1,18 +1,11 @@
 /// A pure-text analyzer: one message's text in, findings with UTF-8 byte ranges out.
+/// Rules use analyzers through `AnalyzerRule`; the match codes (`"polite.please"`) identify findings.
 public protocol TextAnalyzer {
-    /// A stable identifier, e.g. `"polite-filler"`.
-    static var identifier: String { get }
     static func analyze(_ text: PromptText) -> [TextMatch]
 }
 
 extension TextAnalyzer {
     public static func analyze(_ text: String) -> [TextMatch] { analyze(PromptText(text)) }
-
-    /// Applies the safe edits of all matches (overlapping edits are skipped).
-    public static func fixed(_ text: String) -> String {
-        let edits = analyze(text).filter(\.isSafeFix).flatMap(\.edits)
-        return TextEdit.apply(edits, to: text)
-    }
 }
 
 /// All single-text analyzers, for callers that want to run everything.

@@ -3,7 +3,6 @@
 /// box-drawing characters alone on a line (also after `# ` or `// `; not a setext heading's underline). Code fences are left alone (fence lines themselves are never decorative, and
 /// Markdown `---` rules and `|---|` table separators are not flagged). All fixes are safe.
 public enum WhitespaceWasteAnalyzer: TextAnalyzer {
-    public static let identifier = "whitespace-waste"
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {
         let b = t.bytes

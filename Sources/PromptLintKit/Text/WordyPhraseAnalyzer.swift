@@ -3,7 +3,6 @@
 /// Safe fix: the replacement, capitalised at a sentence start; an empty replacement deletes the
 /// phrase and repairs spacing and capitalisation.
 public enum WordyPhraseAnalyzer: TextAnalyzer {
-    public static let identifier = "wordy-phrase"
 
 
     public static func analyze(_ t: PromptText) -> [TextMatch] {

@@ -29,6 +29,11 @@ import Testing
                 for diagnostic in diagnostics {
                     #expect(diagnostic.code == code)
                     #expect(!diagnostic.message.isEmpty)
+                    // A fix is as the description declares: safe, unsafe, or either for "mixed".
+                    if let fix = diagnostic.fix {
+                        #expect(description.fixApplicability?.allows(fix.applicability) == true,
+                                "\(code) made a \(fix.applicability) fix but declares \(String(describing: description.fixApplicability))", sourceLocation: location)
+                    }
                 }
             }
             if !materialized(example).expected.isEmpty, example.kind != .plainText {
@@ -38,10 +43,34 @@ import Testing
                 #expect(silent.isEmpty, "\(code) still reports with lint.disable", sourceLocation: location)
             }
         }
+        // SwiftLint's "wrapped" variant: a wording rule reads instructions only, so each triggering
+        // example is silent inside a code fence and inside a quoted example.
+        if description.readsProseOnly {
+            for example in description.triggeringExamples where example.kind == .message {
+                let location = exampleLocation(example.file, example.line)
+                for wrapped in Self.wrapped(example) {
+                    let materialized = RuleExampleHarness.materialize(wrapped)
+                    let (diagnostics, issues) = RuleExampleHarness.lint(materialized.files, definition: definition, options: example.options)
+                    #expect(issues.filter { $0.severity == .error }.isEmpty, "wrapped example does not load: \(issues)", sourceLocation: location)
+                    #expect(diagnostics.isEmpty, "\(code) reports inside \(wrapped.text.prefix(12).debugDescription): \(diagnostics.map(\.message))",
+                            sourceLocation: location)
+                }
+            }
+        }
         for correction in description.corrections {
             let location = exampleLocation(correction.before.file, correction.before.line)
             let fixed = try FixApplier.fixExample(correction, definition: definition)
             #expect(fixed == correction.after, "\(code) correction", sourceLocation: location)
+        }
+    }
+
+    /// The example's text (markers removed) in a code fence and in a quoted example.
+    static func wrapped(_ example: RuleExample) -> [RuleExample] {
+        let text = example.text.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "")
+        return ["````\n\(text)\n````\n", "<example>\n\(text)\n</example>\n"].map { wrapped in
+            var copy = example
+            copy.text = wrapped
+            return copy
         }
     }
 

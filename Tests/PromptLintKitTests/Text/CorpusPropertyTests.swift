@@ -75,7 +75,7 @@ func applyAllSafeFixes(_ text: String) -> String {
             let b = Array(text.utf8)
             for a in TextAnalyzers.all {
                 for m in a.analyze(t) {
-                    #expect(String(decoding: b[m.range], as: UTF8.self) == m.matched, "\(name) \(a.identifier)")
+                    #expect(String(decoding: b[m.range], as: UTF8.self) == m.matched, "\(name) \(a)")
                     for e in m.edits { #expect(e.range.upperBound <= b.count, "\(name)") }
                 }
             }

@@ -34,3 +34,16 @@ func expectClean<A: TextAnalyzer>(_ a: A.Type, _ input: String, sourceLocation: 
     let ms = a.analyze(input)
     #expect(ms.isEmpty, "unexpected: \(ms.map(\.matched))", sourceLocation: sourceLocation)
 }
+
+extension RepeatedInstructionAnalyzer {
+    /// One message's repetitions as matches on the second copy (`relatedRange` = the first), for
+    /// tests that check one text; the rule reads `repetitions(in:)` directly.
+    static func analyze(_ text: String) -> [TextMatch] { analyze(PromptText(text)) }
+
+    static func analyze(_ t: PromptText) -> [TextMatch] {
+        repetitions(in: [t]).map { r in
+            t.match(r.second.range, "Repeats an earlier instruction (\"\(r.first.text)\"); say it once.",
+                    code: "repeated", language: t.languages.first ?? .english, related: r.first.range)
+        }
+    }
+}

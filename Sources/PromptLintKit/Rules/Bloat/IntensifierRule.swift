@@ -1,6 +1,6 @@
 /// PL202: "very", "really", "basically", "actually", "just", "quite" …
-struct IntensifierRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum IntensifierRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL202", identifier: "intensifier", family: .bloat,
         summary: "Intensifiers and hedges (\"very\", \"really\", \"just\", \"basically\") that carry no instruction.",
         explanation: """
@@ -19,6 +19,7 @@ struct IntensifierRule: Rule {
         than just the parts"), and "actually" often marks a contrast ("what the user actually asked").
         """,
         defaultSeverity: .info, fixApplicability: .unsafe,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("Write a «very» short title of at most 8 words."),
             RuleExample("«Basically», summarize the thread in 3 bullets."),
@@ -30,14 +31,5 @@ struct IntensifierRule: Rule {
         corrections: [
             RuleCorrection("Write a really short title of at most 8 words.", "Write a short title of at most 8 words.", unsafe: true),
         ]
-    )) { _ in IntensifierRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: IntensifierAnalyzer.analyze(context.texts[index]), message: index, applicability: .unsafe,
-                             fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
-        }
-    }
+    ), analyze: IntensifierAnalyzer.analyze, fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
 }

@@ -1,6 +1,6 @@
 /// PL207: `**bold**` in instructions, outside output templates.
-struct MarkdownEmphasisRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum MarkdownEmphasisRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL207", identifier: "markdown_emphasis", family: .bloat,
         summary: "Markdown bold (`**…**`) inside instructions, where the asterisks cost tokens and add nothing the model needs.",
         explanation: """
@@ -19,6 +19,7 @@ struct MarkdownEmphasisRule: Rule {
         deletes the asterisks, needs `--unsafe-fixes` or `compress --unsafe`.
         """,
         defaultSeverity: .info, fixApplicability: .unsafe,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("Review the diff and report «**security issues**» first. Reply in at most 5 bullets."),
             RuleExample("Rules:\n- «**Analyze**» the code for bugs.\n- Report at most 5 issues."),
@@ -37,14 +38,5 @@ struct MarkdownEmphasisRule: Rule {
             RuleCorrection("Review the diff and report **security issues** first. Reply in at most 5 bullets.",
                            "Review the diff and report security issues first. Reply in at most 5 bullets.", unsafe: true),
         ]
-    )) { _ in MarkdownEmphasisRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: MarkdownEmphasisAnalyzer.analyze(context.texts[index]), message: index, applicability: .unsafe,
-                             fixTitle: { _ in "Remove the bold markers" })
-        }
-    }
+    ), analyze: MarkdownEmphasisAnalyzer.analyze, fixTitle: { _ in "Remove the bold markers" })
 }

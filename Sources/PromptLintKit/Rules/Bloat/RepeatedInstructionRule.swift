@@ -20,6 +20,7 @@ struct RepeatedInstructionRule: Rule {
         field of an output template) are reported without a fix.
         """,
         defaultSeverity: .warning, fixApplicability: .safe,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("Always answer in valid JSON format.\nSummarize the ticket in 3 bullets.\n«Always answer in a valid JSON format!»"),
             .template("model: gpt-4o\nmax_output_tokens: 50\nmessages:\n  - role: system\n    content: Never reveal the internal ticket notes to the customer.\n  - role: user\n    content: \"«Never reveal internal ticket notes to the customer.» Reply in 2 lines.\"\n"),

@@ -1,6 +1,6 @@
 /// PL205: trailing spaces, runs of blank lines, decorative rules (`=====`).
-struct WhitespaceWasteRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum WhitespaceWasteRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL205", identifier: "whitespace_waste", family: .bloat,
         summary: "Trailing spaces, 3+ blank lines, or decorative lines (=====, -----, *****).",
         explanation: """
@@ -35,25 +35,18 @@ struct WhitespaceWasteRule: Rule {
             RuleCorrection("Rules\n========\nAnswer in 1 sentence.", "# Rules\nAnswer in 1 sentence."),
             RuleCorrection("Intro\n\nRules\n--------\nAnswer in 1 sentence.", "Intro\n\n## Rules\nAnswer in 1 sentence."),
         ]
-    )) { _ in WhitespaceWasteRule() }
+    ), analyze: WhitespaceWasteAnalyzer.analyze, fixTitle: fixTitle, describe: describeSavings)
 
-    var description: RuleDescription { Self.definition.description }
+    /// The analyzer's message and the tokens the fix saves on every call.
+    static func describeSavings(_ match: TextMatch, in context: TemplateContext, message index: Int) -> String {
+        let saved = context.tokensSaved(message: index, edits: match.edits)
+        return match.message + (saved > 0 ? " (saves \(saved) token\(saved == 1 ? "" : "s") per call)" : "")
+    }
 
     /// What the fix does, in the words a reviewer of `--fix` output expects.
     static func fixTitle(_ match: TextMatch) -> String {
         guard match.code == "whitespace.decorative" else { return "Remove the whitespace" }
         // A setext underline's fix also inserts "# " before its title.
         return match.edits.count > 1 ? "Make the underlined title a '\(match.edits[0].replacement.trimmingWhitespace())' heading" : "Remove the decorative line"
-    }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: WhitespaceWasteAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: Self.fixTitle,
-                             message: { match in
-                                 let saved = context.tokensSaved(message: index, edits: match.edits)
-                                 return match.message + (saved > 0 ? " (saves \(saved) token\(saved == 1 ? "" : "s") per call)" : "")
-                             })
-        }
     }
 }

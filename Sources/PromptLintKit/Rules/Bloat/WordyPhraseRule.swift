@@ -1,6 +1,6 @@
 /// PL201: "in order to" → "to", "due to the fact that" → "because", …
-struct WordyPhraseRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum WordyPhraseRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL201", identifier: "wordy_phrase", family: .bloat,
         summary: "A wordy phrase with a shorter equivalent (\"in order to\" → \"to\").",
         explanation: """
@@ -16,6 +16,7 @@ struct WordyPhraseRule: Rule {
         Safe: the replacement means the same; capitalisation and spacing are repaired.
         """,
         defaultSeverity: .warning, fixApplicability: .safe,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("Read the diff «in order to» find bugs. Report at most 5."),
             RuleExample("«Due to the fact that» the logs are long, summarize them in 3 bullets."),
@@ -30,21 +31,12 @@ struct WordyPhraseRule: Rule {
             RuleCorrection("Make sure to answer in 1 line.", "Answer in 1 line."),
             RuleCorrection("Make sure the summary has 3 bullets.", "Ensure the summary has 3 bullets."),
         ]
-    )) { _ in WordyPhraseRule() }
-
-    var description: RuleDescription { Self.definition.description }
+    ), analyze: WordyPhraseAnalyzer.analyze, fixTitle: title)
 
     /// "Replace 'in order to' with 'to'", or "Remove 'make sure to'" for phrases that go entirely.
     static func title(_ match: TextMatch) -> String {
         let replacement = PhrasePack.pack(for: match.language).wordyPhrases
             .first { $0.phrase.caseInsensitiveCompare(match.matched.trimmingWhitespace()) == .orderedSame }?.replacement ?? ""
         return replacement.isEmpty ? "Remove '\(match.matched)'" : "Replace '\(match.matched)' with '\(replacement)'"
-    }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: WordyPhraseAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: Self.title)
-        }
     }
 }

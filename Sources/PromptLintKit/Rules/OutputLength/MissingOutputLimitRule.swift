@@ -41,26 +41,6 @@ struct MissingOutputLimitRule: Rule {
 
     var description: RuleDescription { Self.definition.description }
 
-    /// Camera, render and aspect-ratio vocabulary: two or more of these mark an image prompt.
-    static let imageMarkers = ["aspect ratio", "--ar ", "photorealistic", "hyper-realistic", "hyperrealistic", "depth of field",
-                               "camera angle", "f/1.", "f/2.", "f/4", "35mm", "85mm", "8k", "4k resolution", "octane render",
-                               "unreal engine", "midjourney", "stable diffusion", "dall-e", "cinematic lighting", "bokeh",
-                               "shot on", "illustration of", "image of", "photo of", "wallpaper"]
-
-    static let imageMarkerBytes: [[UInt8]] = imageMarkers.map { Array($0.utf8) }
-
-    /// Byte search on the ASCII-lowercased text (the markers are ASCII): this runs for every template
-    /// without a limit, and Foundation's string search was a visible share of a 10,000-template lint.
-    static func isImagePrompt(_ text: String) -> Bool {
-        let lowered = text.utf8.map(Bytes.lower)
-        var found = 0
-        for marker in imageMarkerBytes where Bytes.contains(marker, in: lowered) {
-            found += 1
-            if found == 2 { return true }
-        }
-        return false
-    }
-
     func check(_ context: TemplateContext) -> [Finding] {
         if context.template.maxOutputTokens != nil { return [] }
         // A fragment included by other templates with {{> name}} is limited by its includer.
@@ -68,7 +48,7 @@ struct MissingOutputLimitRule: Rule {
         let indices = context.instructionMessageIndices
         if indices.contains(where: { context.texts[$0].lengthReport.hasLimit }) { return [] }
         // Image and video generation prompts produce no text to limit.
-        if Self.isImagePrompt(indices.map { context.messages[$0].text }.joined(separator: "\n")) { return [] }
+        if ImagePromptDetector.isImagePrompt(indices.map { context.messages[$0].text }.joined(separator: "\n")) { return [] }
         for index in indices {
             if let vague = context.texts[index].lengthReport.vague.first {
                 let word = vague.matched.trimmingWhitespace()

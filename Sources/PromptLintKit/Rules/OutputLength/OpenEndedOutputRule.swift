@@ -1,6 +1,6 @@
 /// PL302: "list all", "as many as possible", "exhaustive" without a bound.
-struct OpenEndedOutputRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum OpenEndedOutputRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL302", identifier: "open_ended_output", family: .outputLength,
         summary: "An open-ended request (\"list all\", \"as many as possible\") without a bound.",
         explanation: """
@@ -13,6 +13,7 @@ struct OpenEndedOutputRule: Rule {
         every output token, usually for a long tail nobody reads.
         """,
         defaultSeverity: .warning,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("«List all» the risks in this contract."),
             RuleExample("Suggest «as many as possible» names for the product."),
@@ -24,17 +25,7 @@ struct OpenEndedOutputRule: Rule {
             RuleExample("Think deeply about everything you know about pricing, then give 3 offers."),
             RuleExample("This is not a comprehensive list of risks; name the top 3."),
         ]
-    )) { _ in OpenEndedOutputRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            let text = context.texts[index]
-            let matches = OpenEndedRequestAnalyzer.analyze(text).filter { Self.isOutputRequest($0, in: text) }
-            return context.findings(from: matches, message: index, applicability: nil, fixTitle: { _ in "" })
-        }
-    }
+    ), analyze: { text in OpenEndedRequestAnalyzer.analyze(text).filter { isOutputRequest($0, in: text) } })
 
     /// Words that make "everything" about thinking, not output ("think deeply about everything you know").
     static let nonOutputVerbs = ["think", "recall", "remember", "consider", "know", "read", "analyze", "analyse", "review", "check"]

@@ -1,6 +1,6 @@
 /// PL101: "You are a helpful assistant." and its relatives in every shipped language.
-struct GenericRolePreambleRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum GenericRolePreambleRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL101", identifier: "generic_role_preamble", family: .preamble,
         summary: "A generic role (\"You are a helpful assistant\") that adds nothing task-specific.",
         explanation: """
@@ -18,7 +18,8 @@ struct GenericRolePreambleRule: Rule {
         The fix deletes the sentence. It is safe for a pure role line; disclaimers ("As an AI language
         model…") may carry an instruction and are unsafe to delete.
         """,
-        defaultSeverity: .warning, fixApplicability: .safe,
+        defaultSeverity: .warning, fixApplicability: .mixed,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("«You are a helpful assistant.» Summarize the ticket in 3 bullet points."),
             RuleExample("«You are an AI assistant.»\nClassify the review as positive or negative."),
@@ -28,19 +29,9 @@ struct GenericRolePreambleRule: Rule {
         nonTriggeringExamples: [
             RuleExample("You are a senior PostgreSQL DBA reviewing migrations. List at most 5 risks."),
             RuleExample("You are an assistant that extracts invoice fields. Return only the JSON object."),
-            RuleExample("Example input:\n```\nYou are a helpful assistant.\n```\nRewrite the line above in 1 sentence."),
         ],
         corrections: [
             RuleCorrection("You are a helpful assistant. Summarize the ticket in 3 bullet points.", "Summarize the ticket in 3 bullet points."),
         ]
-    )) { _ in GenericRolePreambleRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: GenericRolePreambleAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: { _ in "Remove the generic role sentence" })
-        }
-    }
+    ), analyze: GenericRolePreambleAnalyzer.analyze, fixTitle: { _ in "Remove the generic role sentence" })
 }

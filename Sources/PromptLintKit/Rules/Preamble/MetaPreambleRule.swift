@@ -1,6 +1,6 @@
 /// PL103: "Your task is to", "I'm going to give you", "Here is the text:" …
-struct MetaPreambleRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum MetaPreambleRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL103", identifier: "meta_preamble", family: .preamble,
         summary: "Talk about the prompt instead of the task (\"Your task is to\", \"Here is the text:\").",
         explanation: """
@@ -17,7 +17,8 @@ struct MetaPreambleRule: Rule {
         exactly the same without them. Unsafe for "Your role is to", "Your goal is to", "Your objective
         is to", which also frame a role or a goal: applied only with `--unsafe-fixes`.
         """,
-        defaultSeverity: .info, fixApplicability: .safe,
+        defaultSeverity: .info, fixApplicability: .mixed,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("«Your task is to» summarize the ticket in 3 bullet points."),
             RuleExample("«I'm going to give you» a support ticket. Summarize it in 3 bullet points."),
@@ -31,14 +32,5 @@ struct MetaPreambleRule: Rule {
             RuleCorrection("Your role is to triage the ticket in 1 line.", "Your role is to triage the ticket in 1 line."),
             RuleCorrection("Your role is to triage the ticket in 1 line.", "Triage the ticket in 1 line.", unsafe: true),
         ]
-    )) { _ in MetaPreambleRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: MetaPreambleAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
-        }
-    }
+    ), analyze: MetaPreambleAnalyzer.analyze, fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
 }

@@ -1,6 +1,6 @@
 /// PL104: "You should reply in JSON." → "Reply in JSON."; "You will act as a tutor." → "Act as a tutor."
-struct ModalLeadInRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum ModalLeadInRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL104", identifier: "modal_lead_in", family: .preamble,
         summary: "An instruction framed as a statement (\"You should reply…\", \"You will act as…\") instead of an imperative.",
         explanation: """
@@ -24,7 +24,8 @@ struct ModalLeadInRule: Rule {
         firmer than a recommendation, so that fix is applied only with `--unsafe-fixes` or `compress --unsafe`;
         likewise the gerund rewrite and the removal of a list introduction, which change the layout.
         """,
-        defaultSeverity: .info, fixApplicability: .safe,
+        defaultSeverity: .info, fixApplicability: .mixed,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("«You will» act as a SQL reviewer. Report at most 5 issues."),
             RuleExample("«You should» only reply with the label. Use 1 word."),
@@ -53,15 +54,5 @@ struct ModalLeadInRule: Rule {
             RuleCorrection("Act as a reviewer.\n\nYou will:\n- Read the diff.\n- Report at most 5 issues.",
                            "Act as a reviewer.\n\n- Read the diff.\n- Report at most 5 issues.", unsafe: true),
         ]
-    )) { _ in ModalLeadInRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            let text = context.texts[index]
-            return context.findings(from: ModalLeadInAnalyzer.analyze(text) + ListIntroductionAnalyzer.analyze(text), message: index, applicability: .safe,
-                             fixTitle: { "Remove '\($0.matched)'" })
-        }
-    }
+    ), analyze: { ModalLeadInAnalyzer.analyze($0) + ListIntroductionAnalyzer.analyze($0) }, fixTitle: { "Remove '\($0.matched)'" })
 }

@@ -1,6 +1,6 @@
 /// PL102: "please", "kindly", "I would like you to", "thank you" …
-struct PoliteFillerRule: Rule {
-    static let definition = RuleDefinition(RuleDescription(
+enum PoliteFillerRule {
+    static let definition = AnalyzerRule.definition(RuleDescription(
         code: "PL102", identifier: "polite_filler", family: .preamble,
         summary: "Politeness the model does not need (\"please\", \"kindly\", \"I want you to\", \"thank you\").",
         explanation: """
@@ -17,6 +17,7 @@ struct PoliteFillerRule: Rule {
         Safe: the fix removes the phrase and repairs capitalisation and spacing.
         """,
         defaultSeverity: .warning, fixApplicability: .safe,
+        readsProseOnly: true,
         triggeringExamples: [
             RuleExample("«Please» summarize the ticket in 3 bullet points."),
             RuleExample("«Could you please» list at most 3 risks?"),
@@ -31,21 +32,11 @@ struct PoliteFillerRule: Rule {
             RuleExample("The customer was pleased. Reply in 2 sentences."),
             RuleExample("Reply in one sentence to: `please reset my password`"),
             RuleExample("Classify {{please}} in one word."),
-            RuleExample("```\nprint(\"please\")\n```\nExplain the code in 2 sentences."),
         ],
         corrections: [
             RuleCorrection("Please summarize the ticket in 3 bullet points.", "Summarize the ticket in 3 bullet points."),
             RuleCorrection("Could you please list at most 3 risks?", "List at most 3 risks."),
             RuleCorrection("Summarize it in 2 lines, please.", "Summarize it in 2 lines."),
         ]
-    )) { _ in PoliteFillerRule() }
-
-    var description: RuleDescription { Self.definition.description }
-
-    func check(_ context: TemplateContext) -> [Finding] {
-        context.instructionMessageIndices.flatMap { index in
-            context.findings(from: PoliteFillerAnalyzer.analyze(context.texts[index]), message: index, applicability: .safe,
-                             fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
-        }
-    }
+    ), analyze: PoliteFillerAnalyzer.analyze, fixTitle: { "Remove '\($0.matched.trimmingWhitespace())'" })
 }
