@@ -17,6 +17,12 @@ public struct Workspace: Sendable {
         libraryPath = libraryOverride ?? config.libraryPath
     }
 
+    /// A workspace from a config already in hand (the language server's defaults when the file is bad).
+    public init(config: ProjectConfig) {
+        self.config = config
+        libraryPath = config.libraryPath
+    }
+
     public func loadLibrary() -> PromptLibrary {
         PromptLibrary.load(root: libraryPath, include: config.include, exclude: config.exclude)
     }

@@ -16,21 +16,36 @@ public struct LintEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: templates.count) { index in
             perTemplate.set(index, lint(TemplateContext(template: templates[index], settings: configuration.settings)))
         }
-        var diagnostics = perTemplate.values.flatMap { $0 }
-        // Library-wide rules see every template at once.
+        let diagnostics = perTemplate.values.flatMap { $0 } + libraryDiagnostics(templates)
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Lints the templates of one file (an editor buffer): every rule on `templates`, and the
+    /// library-wide rules over `library` (which holds `templates` in place of the saved file), keeping
+    /// only findings in that file.
+    public func lint(_ templates: [PromptTemplate], within library: [PromptTemplate]) -> [Diagnostic] {
+        var diagnostics = templates.flatMap { lint(TemplateContext(template: $0, settings: configuration.settings)) }
+        let files = Set(templates.map { ObjectIdentifier($0.file) })
+        diagnostics += libraryDiagnostics(library) { files.contains(ObjectIdentifier($0.file)) }
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Findings of the library-wide rules, which see every template at once.
+    func libraryDiagnostics(_ templates: [PromptTemplate], keeping keep: (Finding) -> Bool = { _ in true }) -> [Diagnostic] {
         let libraryRules = configuration.active.filter { $0.rule is any LibraryRule }
-        guard !libraryRules.isEmpty else { return diagnostics.sorted(by: Diagnostic.ordered) }
+        guard !libraryRules.isEmpty else { return [] }
         let contexts = templates.map { TemplateContext(template: $0, settings: configuration.settings) }
+        var diagnostics: [Diagnostic] = []
         for active in libraryRules {
             guard let rule = active.rule as? any LibraryRule else { continue }
-            for finding in rule.checkLibrary(contexts) {
+            for finding in rule.checkLibrary(contexts) where keep(finding) {
                 guard let context = contexts.first(where: { $0.template.name == finding.template }) ?? contexts.first(where: { $0.file === finding.file }) else { continue }
                 if let diagnostic = diagnose(finding, rule: rule, severity: active.severity, context: context, suppressions: Suppressions(template: context.template)) {
                     diagnostics.append(diagnostic)
                 }
             }
         }
-        return diagnostics.sorted(by: Diagnostic.ordered)
+        return diagnostics
     }
 
     func lint(_ context: TemplateContext) -> [Diagnostic] {
