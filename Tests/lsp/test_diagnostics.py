@@ -54,3 +54,13 @@ async def test_incremental_change_relints_the_new_text(client, workspace):
     assert len(polite) == 1
     assert polite[0].range.start == start
     assert polite[0].range.end.character == start.character + len("Kindly")
+
+
+async def test_unsaved_buffer_is_read_by_its_language(client):
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=GREET)))
+    diagnostics = await diagnostics_for(client, uri, 1)
+    # Read as a YAML template (a plain-text read would not know max_output_tokens and report PL301).
+    codes = {d.code for d in diagnostics}
+    assert "PL102" in codes and "PL301" not in codes

@@ -5,7 +5,8 @@ public struct DocumentStore: Sendable {
         public var uri: String
         /// The path promptlint reports and chooses a reader by.
         public var path: String
-        public var languageId: String
+        /// The reader the text is parsed with.
+        public var format: TemplateFormat
         public var version: Int
         public var file: SourceFile
     }
@@ -28,8 +29,8 @@ public struct DocumentStore: Sendable {
 
     public subscript(uri: String) -> Document? { documents[uri] }
 
-    public mutating func open(uri: String, path: String, languageId: String, version: Int, text: String) {
-        documents[uri] = Document(uri: uri, path: path, languageId: languageId, version: version, file: SourceFile(path: path, text: text))
+    public mutating func open(uri: String, path: String, format: TemplateFormat, version: Int, text: String) {
+        documents[uri] = Document(uri: uri, path: path, format: format, version: version, file: SourceFile(path: path, text: text))
     }
 
     public mutating func close(uri: String) {
@@ -57,5 +58,18 @@ public struct DocumentStore: Sendable {
         var result = file.bytes
         result.replaceSubrange(bytes, with: Array(change.text.utf8))
         return SourceFile(path: file.path, bytes: result)
+    }
+}
+
+extension TemplateFormat {
+    /// The format of an editor buffer by its LSP language id (for buffers whose name has no
+    /// prompt extension, such as an unsaved one); plain text for any other language.
+    public init(languageId: String) {
+        switch languageId {
+        case "yaml": self = .yaml
+        case "prompty": self = .prompty
+        case "dotprompt", "handlebars": self = .dotprompt
+        default: self = .plainText
+        }
     }
 }

@@ -10,18 +10,11 @@ public struct DocumentURI: Sendable {
         self.root = (root as NSString).standardizingPath
     }
 
-    /// The path for a URI: relative to the root when inside it. Non-file URIs (an unsaved buffer)
-    /// get a name from the URI with the extension of their language, so the right reader is used.
-    public func path(for uri: String, languageId: String? = nil) -> String {
+    /// The path for a URI: relative to the root when inside it. A non-file URI (an unsaved
+    /// buffer) is named by its last component.
+    public func path(for uri: String) -> String {
         guard let url = URL(string: uri), url.isFileURL else {
-            let name = uri.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "untitled"
-            if !(name as NSString).pathExtension.isEmpty { return name }
-            switch languageId {
-            case "yaml": return name + ".yml"
-            case "markdown": return name + ".md"
-            case "prompty": return name + ".prompty"
-            default: return name + ".txt"
-            }
+            return uri.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "untitled"
         }
         let absolute = (url.path as NSString).standardizingPath
         if absolute.hasPrefix(root + "/") { return String(absolute.dropFirst(root.count + 1)) }

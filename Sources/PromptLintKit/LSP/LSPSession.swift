@@ -46,7 +46,10 @@ public final class LSPSession {
     // MARK: Documents
 
     public func open(uri: String, languageId: String, version: Int, text: String) {
-        documents.open(uri: uri, path: uris.path(for: uri, languageId: languageId), languageId: languageId, version: version, text: text)
+        let path = uris.path(for: uri)
+        // An unsaved buffer without an extension is read by its language.
+        let format = TemplateFormat(path: path) ?? TemplateFormat(languageId: languageId)
+        documents.open(uri: uri, path: path, format: format, version: version, text: text)
         analyses.removeAll()
     }
 
@@ -63,9 +66,8 @@ public final class LSPSession {
 
     /// True when the document is one of the library's files (its diagnostics depend on the others).
     public func isLibraryMember(_ document: DocumentStore.Document) -> Bool {
-        let ext = (document.path as NSString).pathExtension.lowercased()
         let library = workspace.libraryPath == "." ? "" : workspace.libraryPath + "/"
-        return PromptLibrary.templateExtensions.contains(ext) && (library.isEmpty || document.path.hasPrefix(library))
+        return TemplateFormat(path: document.path)?.isTemplateFile == true && (library.isEmpty || document.path.hasPrefix(library))
             || savedLibrary.contains { $0.file.path == document.path }
     }
 
@@ -104,7 +106,7 @@ public final class LSPSession {
         let result: (templates: [PromptTemplate], issues: [LoadIssue])
         do throws(SourceError) {
             try document.file.validateText()
-            let loaded = PromptLibrary.parse(document.file, defaultName: defaultName(for: document.path))
+            let loaded = PromptLibrary.parse(document.file, format: document.format, defaultName: defaultName(for: document.path))
             result = (loaded.templates, loaded.issues)
         } catch {
             result = ([], [LoadIssue(severity: .error, error: error)])

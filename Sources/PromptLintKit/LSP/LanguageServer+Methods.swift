@@ -116,7 +116,7 @@ extension LanguageServer {
             session.reloadWorkspace()
             if let error = session.configurationError { showMessage("promptlint: \(error.description) (using the default configuration)") }
             markAllStale(session)
-        } else if paths.contains(where: { PromptLibrary.templateExtensions.contains(($0 as NSString).pathExtension.lowercased()) }) {
+        } else if paths.contains(where: { TemplateFormat(path: $0)?.isTemplateFile == true }) {
             session.reloadLibrary()
             markAllStale(session)
         }

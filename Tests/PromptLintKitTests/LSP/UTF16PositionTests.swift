@@ -60,7 +60,7 @@ import Testing
 @Suite struct DocumentStoreTests {
     @Test func appliesIncrementalChangesInOrder() {
         var store = DocumentStore()
-        store.open(uri: "file:///a.txt", path: "a.txt", languageId: "plaintext", version: 1, text: "😀 Please answer.\n𠀀 end")
+        store.open(uri: "file:///a.txt", path: "a.txt", format: .plainText, version: 1, text: "😀 Please answer.\n𠀀 end")
         let changes = [
             // Replace "Please" (after the emoji: UTF-16 columns 3..<9).
             DocumentStore.Change(range: LSPRange(start: LSPPosition(line: 0, character: 3), end: LSPPosition(line: 0, character: 9)), text: "Kindly"),
@@ -81,7 +81,8 @@ import Testing
         let uris = DocumentURI(root: "/work/space")
         #expect(uris.path(for: "file:///work/space/prompts/a%20b.yml") == "prompts/a b.yml")
         #expect(uris.path(for: "file:///elsewhere/x.md") == "/elsewhere/x.md")
-        #expect(uris.path(for: "untitled:Untitled-1", languageId: "yaml") == "Untitled-1.yml")
+        #expect(uris.path(for: "untitled:Untitled-1") == "Untitled-1")
+        #expect(TemplateFormat(languageId: "yaml") == .yaml && TemplateFormat(languageId: "markdown") == .plainText)
         #expect(uris.uri(for: "prompts/a b.yml") == "file:///work/space/prompts/a%20b.yml")
     }
 
