@@ -12,6 +12,7 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
     private struct Compiled: Sendable {
         var starters: [[String]]
         var disclaimers: [[String]]
+        var connectors: [(RoleConnector, [String])]
         /// First words of every starter and disclaimer: a sentence whose first word is not one of
         /// them cannot match, and most sentences are rejected without tokenizing them.
         var firstWords: Set<String> { Set((starters + disclaimers).compactMap(\.first)) }
@@ -41,7 +42,8 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
             let split: (String) -> [String] = { s in
                 WordTokenizer.tokens(Array(s.utf8), 0..<s.utf8.count).map(\.lower)
             }
-            out[p.language] = Compiled(starters: p.rolePreamble.starters.map(split), disclaimers: p.rolePreamble.disclaimers.map(split))
+            out[p.language] = Compiled(starters: p.rolePreamble.starters.map(split), disclaimers: p.rolePreamble.disclaimers.map(split),
+                                       connectors: p.rolePreamble.connectors.map { ($0, split($0.words)) }.sorted { $0.1.count > $1.1.count })
         }
         return out
     }()
@@ -79,10 +81,68 @@ public enum GenericRolePreambleAnalyzer: TextAnalyzer {
         guard let starter = c.starters.first(where: { toks.starts(with: $0) }) else { return nil }
         let rest = toks.dropFirst(starter.count)
         let data = pack.rolePreamble
-        guard !rest.isEmpty, rest.allSatisfy(data.vocabulary.contains), rest.contains(where: data.heads.contains) else { return nil }
-        return t.match(s.range, "Generic role \"\(t.string(s.range))\" tells the model nothing it does not already assume; remove it or state a specific role and task.",
-                       edits: [TextEdit(range: s.removalRange, replacement: "")], safe: true,
-                       code: "role.generic", language: pack.language)
+        if !rest.isEmpty, rest.allSatisfy(data.vocabulary.contains), rest.contains(where: data.heads.contains) {
+            return t.match(s.range, "Generic role \"\(t.string(s.range))\" tells the model nothing it does not already assume; remove it or state a specific role and task.",
+                           edits: [TextEdit(range: s.removalRange, replacement: "")], safe: true,
+                           code: "role.generic", language: pack.language)
+        }
+        return framedTask(s, t, pack, c, starter: starter.count)
+    }
+
+    /// "You are an AI assistant designed to retrieve X" → "Retrieve X": a generic role followed by a
+    /// connector and the task. Only the generic part is reported; the fix keeps the task as an imperative.
+    private static func framedTask(_ s: Sentence, _ t: PromptText, _ pack: PhrasePack, _ c: Compiled, starter: Int) -> TextMatch? {
+        let words = t.proseTokens(s.contentRange)
+        let data = pack.rolePreamble
+        var k = starter, sawHead = false
+        while k < words.count {
+            if sawHead, let (connector, length) = connector(at: k, words, c), k + length < words.count {
+                let verb = words[k + length]
+                guard verb.isWord, !verb.isNumber else { return nil }
+                return framed(s, t, pack, verb: verb, form: connector.form)
+            }
+            guard data.vocabulary.contains(words[k].lower) else { return nil }
+            if data.heads.contains(words[k].lower) { sawHead = true }
+            k += 1
+        }
+        return nil
+    }
+
+    private static func connector(at k: Int, _ words: [WordToken], _ c: Compiled) -> (RoleConnector, Int)? {
+        for (connector, parts) in c.connectors where k + parts.count <= words.count {
+            if zip(parts, words[k...]).allSatisfy({ $0 == $1.lower }) { return (connector, parts.count) }
+        }
+        return nil
+    }
+
+    private static func framed(_ s: Sentence, _ t: PromptText, _ pack: PhrasePack, verb: WordToken, form: RoleConnector.VerbForm) -> TextMatch {
+        let generic = s.contentRange.lowerBound..<verb.range.lowerBound
+        let framing = t.string(generic.lowerBound..<max(generic.lowerBound, Bytes.skipSpacesBack(generic.upperBound, t.bytes)))
+        let message = "Generic role framing \"\(framing)\" adds nothing to the task; state the task as an instruction."
+        switch form {
+        case .base:
+            return t.match(generic, message + " (fix: start with the verb)", edits: CapitalizationRepair.replacement(of: generic, with: "", in: t),
+                           safe: true, code: "role.framed", language: pack.language)
+        case .thirdPerson:
+            let imperative = CapitalizationRepair.capitalized(baseForm(of: t.string(verb.range)))
+            return t.match(generic, message + " (fix: conjugate the verb; check it)",
+                           edits: [TextEdit(range: generic.lowerBound..<verb.range.upperBound, replacement: imperative)],
+                           safe: false, code: "role.framed", language: pack.language)
+        case .gerund:
+            return t.match(generic, message + " (no automatic fix: the sentence needs restructuring)",
+                           code: "role.framed", language: pack.language)
+        }
+    }
+
+    /// "retrieves" → "retrieve", "applies" → "apply", "processes" → "process", "does" → "do".
+    static func baseForm(of verb: String) -> String {
+        let lower = verb.lowercased()
+        if lower == "does" { return String(verb.prefix(2)) }
+        if lower == "has" { return String(verb.prefix(2)) + "ve" }
+        if lower.hasSuffix("ies"), lower.count > 4 { return String(verb.dropLast(3)) + "y" }
+        for suffix in ["sses", "shes", "ches", "xes", "zzes", "oes"] where lower.hasSuffix(suffix) { return String(verb.dropLast(2)) }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss") { return String(verb.dropLast()) }
+        return verb
     }
 
     private static func japanese(_ s: Sentence, _ t: PromptText, _ pack: PhrasePack) -> TextMatch? {

@@ -13,7 +13,7 @@ public enum TextAnalyzers {
     public static var all: [any TextAnalyzer.Type] { [
         GenericRolePreambleAnalyzer.self, PoliteFillerAnalyzer.self, MetaPreambleAnalyzer.self, ModalLeadInAnalyzer.self, ListIntroductionAnalyzer.self,
         WordyPhraseAnalyzer.self, IntensifierAnalyzer.self, VagueLengthAnalyzer.self,
-        OpenEndedRequestAnalyzer.self, WhitespaceWasteAnalyzer.self, MarkdownEmphasisAnalyzer.self,
+        OpenEndedRequestAnalyzer.self, WhitespaceWasteAnalyzer.self, DecorationAnalyzer.self, MarkdownEmphasisAnalyzer.self,
     ] }
 }
 

@@ -20,7 +20,7 @@ import Testing
         ("I'm going to give you a transcript.", "I'm going to give you"),
         ("I will give you a list of names.", "I will give you"),
         ("I will provide you with a document.", "I will provide you with"),
-        ("The following is a conversation.", "The following is a"),
+        ("The following is a conversation.", "The following is"),
         ("Here is the text: {{text}}", "Here is the text:"),
         ("Below is an email from a customer.", "Below is"),
         ("以下は顧客からのメールです。", "以下は"),

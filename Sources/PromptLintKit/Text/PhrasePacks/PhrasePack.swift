@@ -38,6 +38,24 @@ public struct RolePreambleData: Sendable {
     public var fragments: [String] = []
     /// For languages without spaces: sentence endings ("です").
     public var endings: [String] = []
+    /// Words that join a generic role to its task ("designed to", "that", "specialized in"): the generic
+    /// part ends there, and the task that follows becomes the instruction.
+    public var connectors: [RoleConnector] = []
+}
+
+/// "You are an AI assistant <connector> <task>": how the task's verb follows the connector.
+public struct RoleConnector: Sendable, Hashable {
+    public enum VerbForm: Sendable, Hashable {
+        /// "designed to retrieve": the verb is already the imperative (safe fix).
+        case base
+        /// "that retrieves": the verb must be conjugated to the imperative (unsafe fix).
+        case thirdPerson
+        /// "specialized in retrieving": the sentence must be restructured (reported without a fix).
+        case gerund
+    }
+    public var words: String
+    public var form: VerbForm
+    public init(_ words: String, _ form: VerbForm) { self.words = words; self.form = form }
 }
 
 public struct PoliteFiller: Sendable, Hashable {
