@@ -1,6 +1,6 @@
 /// A line-based unified diff (LCS), for showing what `compress` changes in each message.
 public enum UnifiedDiff {
-    public enum Line: Equatable {
+    public enum Line: Equatable, Sendable {
         case same(String), removed(String), added(String)
     }
 
