@@ -5,7 +5,8 @@ enum ImagePromptDetector {
     static let imageMarkers = ["aspect ratio", "--ar ", "photorealistic", "hyper-realistic", "hyperrealistic", "depth of field",
                                "camera angle", "f/1.", "f/2.", "f/4", "35mm", "85mm", "8k", "4k resolution", "octane render",
                                "unreal engine", "midjourney", "stable diffusion", "dall-e", "cinematic lighting", "bokeh",
-                               "shot on", "illustration of", "image of", "photo of", "wallpaper"]
+                               "shot on", "illustration of", "image of", "photo of", "wallpaper", "selfie", "vertical framing",
+                               "framing", "lighting", "camera", "lens", "9:16", "16:9", "1:1", "4:5", "photograph"]
 
     static let imageMarkerBytes: [[UInt8]] = imageMarkers.map { Array($0.utf8) }
 

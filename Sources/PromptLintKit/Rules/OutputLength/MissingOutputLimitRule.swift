@@ -12,6 +12,11 @@ struct MissingOutputLimitRule: Rule {
         object", "yes or no"), or an exclusive output ("Return only the SQL"). Otherwise it reports the template.
         Vague words ("brief", "concise", "short", 簡潔に) are not limits, and the message says so.
 
+        It reports only prompts whose output is an answer. A cap would cut an artefact (code, a whole file,
+        a web page, a document, a rewrite or translation), and it is not an answer length for an image
+        prompt or for an agent or interactive prompt (tools, commands, a simulation, a conversation): those
+        are left alone, and the message says which cases were considered.
+
         ## Why is this bad?
         Output tokens cost 4–8× input tokens, and an unbounded answer is the most expensive part of a call:
         a model asked to "summarize" may write 80 words or 800. A number in the instruction or a
@@ -36,6 +41,8 @@ struct MissingOutputLimitRule: Rule {
             .template("model: gpt-4o\nconfig: {max_tokens: 300}\ntemplate: Summarize the ticket.\n"),
             .plainText("Summarize this article in under 100 words."),
             .plainText("Hyper-realistic photo of a harbour at dawn, 85mm lens, shallow depth of field, 4:5 aspect ratio."),
+            .plainText("Write the complete code for each file of the project."),
+            .plainText("Use this agent when the user asks to deploy. Run the deploy command and report failures."),
         ]
     )) { _ in MissingOutputLimitRule() }
 
@@ -47,16 +54,18 @@ struct MissingOutputLimitRule: Rule {
         if context.settings.includedAsPartial.contains(context.template.name) { return [] }
         let indices = context.instructionMessageIndices
         if indices.contains(where: { context.texts[$0].lengthReport.hasLimit }) { return [] }
-        // Image and video generation prompts produce no text to limit.
-        if ImagePromptDetector.isImagePrompt(indices.map { context.messages[$0].text }.joined(separator: "\n")) { return [] }
+        // A cap fits an answer; it would cut an artefact (code, a file, a page, a document), and an image
+        // prompt or an agent working in turns has no answer length.
+        guard OutputKindDetector.kind(of: indices.map { context.messages[$0].text }.joined(separator: "\n")) == .answer else { return [] }
+        let considered = " (considered: not an image prompt, not an artefact such as code, a file, a page or a document, not an agent or interactive prompt)"
         for index in indices {
             if let vague = context.texts[index].lengthReport.vague.first {
                 let word = vague.matched.trimmingWhitespace()
                 return [context.finding(message: index, range: vague.range,
-                                        "'\(word)' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens")]
+                                        "'\(word)' is not a limit: give a number (e.g. 'in at most 3 sentences') or set max_output_tokens" + considered)]
             }
         }
-        let message = "no output limit: set max_output_tokens or bound the answer in the text (e.g. 'in at most 3 bullet points', 'under 100 words', 'Return only the JSON')"
+        let message = "no output limit: set max_output_tokens or bound the answer in the text (e.g. 'in at most 3 bullet points', 'under 100 words', 'Return only the JSON')" + considered
         if context.template.format == .plainText, let first = indices.first {
             let text = context.messages[first].text
             let start = text.utf8.firstIndex(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0

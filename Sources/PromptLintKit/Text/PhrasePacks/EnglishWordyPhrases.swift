@@ -411,8 +411,6 @@ extension PhrasePack {
         WordyPhrase("length of time", "time"),
         WordyPhrase("time period", "period"),
         WordyPhrase("at all times", "always"),
-        WordyPhrase("in all cases", "always"),
-        WordyPhrase("in every case", "always"),
         WordyPhrase("on a daily basis", "daily"),
         WordyPhrase("on a weekly basis", "weekly"),
         WordyPhrase("on a monthly basis", "monthly"),

@@ -6,7 +6,7 @@ Sources (each file copied byte-identical, with its provenance and licence in MAN
   ../shared/corpora/fabric                   MIT       every 4th pattern
   PyPI gpt-engineer 0.3.1 (sdist)            MIT       gpt_engineer/preprompts/*
   PyPI letta 0.34.12 (wheel)                 Apache-2.0 letta_code/_payload/app/skills/*/SKILL.md (<= 6 KB)
-Usage: select.py SHARED_DIR UNPACKED_PYPI_DIR OUT_DIR
+Usage: build_set.py SHARED_DIR UNPACKED_PYPI_DIR OUT_DIR
 (UNPACKED_PYPI_DIR holds the unpacked sdist/wheel: `pip download --no-deps gpt-engineer==0.3.1 letta==0.34.12`.)
 """
 import csv, os, re, shutil, sys
