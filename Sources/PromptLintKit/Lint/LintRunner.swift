@@ -83,9 +83,13 @@ public struct LintRunner: Sendable {
         var files: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
         var hadLoadErrors = missing
+        var loadedFiles: [String: PromptLibrary.FileResult] = [:]
         for (file, result) in results {
             templates += result.templates
-            if let file { files[file.path] = file }
+            if let file {
+                files[file.path] = file
+                loadedFiles[file.path] = result
+            }
             for issue in result.issues {
                 if issue.severity == .error { hadLoadErrors = true }
                 if files[issue.error.path] == nil, let data = FileManager.default.contents(atPath: issue.error.path) {
@@ -99,14 +103,27 @@ public struct LintRunner: Sendable {
 
         var fixedFiles: [String] = []
         if options.fix {
+            // Files with a fix to apply, in path order; standard input is never written.
             let byFile = Dictionary(grouping: templates, by: { $0.file.path })
-            for (path, fileTemplates) in byFile.sorted(by: { $0.key < $1.key }) where path != "<stdin>" {
-                let hasFix = diagnostics.contains { $0.path == path && $0.fix.map { $0.applicability == .safe || options.unsafeFixes } == true }
-                guard hasFix, let file = fileTemplates.first?.file else { continue }
-                let defaultName = PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot)
-                // The same guarded, fixed-point machinery as `compress`, without the savings filter.
-                let result = Compressor(engine: engine, applyUnsafe: options.unsafeFixes, requireSavings: false)
-                    .compress(file, format: fileTemplates.first?.format, defaultName: defaultName)
+            let diagnosticsByFile = Dictionary(grouping: diagnostics, by: \.path)
+            let fixable = byFile.keys.sorted().filter { path in
+                path != "<stdin>" && diagnosticsByFile[path, default: []].contains { $0.fix.map { $0.applicability == .safe || options.unsafeFixes } == true }
+            }
+            // The same guarded, fixed-point machinery as `compress`, without the savings filter. It
+            // starts from the file as loaded and linted above, and hands back the fixed file's
+            // diagnostics; files are fixed on all cores, then written in order.
+            let compressor = Compressor(engine: engine, applyUnsafe: options.unsafeFixes, requireSavings: false)
+            let fixed = ConcurrentResults<Compressor.Result>(count: fixable.count)
+            let loaded = loadedFiles
+            DispatchQueue.concurrentPerform(iterations: fixable.count) { index in
+                let path = fixable[index]
+                let fileTemplates = byFile[path]!
+                fixed.set(index, compressor.compress(fileTemplates[0].file, format: fileTemplates[0].format,
+                                                     defaultName: PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot),
+                                                     loaded: loaded[path], diagnostics: diagnosticsByFile[path]))
+            }
+            var fixedDiagnostics: [String: [Diagnostic]] = [:]
+            for (path, result) in zip(fixable, fixed.values) {
                 for refusal in result.refused { notesOut.append("\(path): fix not applied (it would change protected text): \(refusal)") }
                 guard result.changed else { continue }
                 do {
@@ -114,16 +131,15 @@ public struct LintRunner: Sendable {
                     fixedFiles.append(path)
                     notesOut.append("\(path): fixed \(result.applied.count) problem\(result.applied.count == 1 ? "" : "s")")
                     // Report what is left in the fixed text.
-                    let fixedFile = SourceFile(path: path, bytes: result.compressed)
-                    files[path] = fixedFile
-                    let reloaded = PromptLibrary.parse(fixedFile, format: fileTemplates.first?.format, defaultName: defaultName)
-                    diagnostics.removeAll { $0.path == path }
-                    diagnostics += engine.lint(reloaded.templates)
+                    files[path] = result.after.first?.file ?? SourceFile(path: path, bytes: result.compressed)
+                    fixedDiagnostics[path] = result.diagnostics
                 } catch {
                     notesOut.append(error.description)
                     hadLoadErrors = true
                 }
             }
+            // One pass over the findings (not one per fixed file): a fixed file's are its final ones.
+            diagnostics = diagnostics.filter { fixedDiagnostics[$0.path] == nil } + fixedDiagnostics.values.flatMap { $0 }
         }
         if let baselinePath = options.baselinePath {
             do {

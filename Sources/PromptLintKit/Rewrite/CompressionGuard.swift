@@ -20,14 +20,17 @@ public enum CompressionGuard {
     }
 
     public static func invariants(of text: String) -> Invariants {
-        let prose = PromptText(text)
+        // Only the prose mask is needed: not a whole PromptText (sentences, phrase scan), which a
+        // compression would otherwise build for every candidate rewrite.
+        let all = Array(text.utf8)
+        let mask = ProseMask(bytes: all)
         var spans: [String: Int] = [:]
-        for span in prose.mask.spans(of: protectedKinds) where span.kind != .codeFence {
-            spans[prose.string(span.range).trimmingWhitespace(), default: 0] += 1
+        for span in mask.spans(of: protectedKinds) where span.kind != .codeFence {
+            spans[Bytes.string(all, span.range).trimmingWhitespace(), default: 0] += 1
         }
         // Code blocks must survive byte for byte (indentation and trailing spaces included).
-        for fence in prose.mask.codeFences {
-            spans["```" + prose.string(fence), default: 0] += 1
+        for fence in mask.codeFences {
+            spans["```" + Bytes.string(all, fence), default: 0] += 1
         }
         // Markdown readers disagree on odd fences (indented, after a zero-width space, unclosed):
         // also protect every stretch between two "```" taken in order, the naive reading.
@@ -46,7 +49,6 @@ public enum CompressionGuard {
             let key = line.trimmingCharacters(in: " \t\r")
             if seenLines.insert(key).inserted { distinct += Array(line.utf8) + [0x0A] }
         }
-        let all = Array(text.utf8)
         var index = 0
         while index < all.count {
             guard all[index] >= 0x30 && all[index] <= 0x39 else { index += 1; continue }
@@ -83,12 +85,14 @@ public enum CompressionGuard {
     public struct Reference {
         let template: PromptTemplate
         let invariants: [Invariants]
-        let hadLimit: Bool
+        /// Which messages state a length limit, when the limit is only in the text (no `max_output_tokens`).
+        let limits: [Bool]?
+        var hadLimit: Bool { limits?.contains(true) ?? false }
 
         public init(_ template: PromptTemplate) {
             self.template = template
             invariants = template.messages.map { CompressionGuard.invariants(of: $0.text) }
-            hadLimit = template.maxOutputTokens == nil && template.messages.contains { PromptText($0.text).lengthReport.hasLimit }
+            limits = template.maxOutputTokens == nil ? template.messages.map { PromptText($0.text).lengthReport.hasLimit } : nil
         }
 
         public func violation(_ after: PromptTemplate) -> String? {
@@ -102,7 +106,10 @@ public enum CompressionGuard {
                     return "the meaning word '\(word)' would be removed"
                 }
             }
-            if hadLimit, !after.messages.contains(where: { PromptText($0.text).lengthReport.hasLimit }) {
+            // An unchanged message keeps its limit; only rewritten messages are analysed again.
+            if let limits, hadLimit, !zip(template.messages, after.messages).enumerated().contains(where: { index, pair in
+                pair.0.text == pair.1.text ? limits[index] : PromptText(pair.1.text).lengthReport.hasLimit
+            }) {
                 return "the last length limit would be removed"
             }
             return nil

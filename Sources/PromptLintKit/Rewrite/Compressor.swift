@@ -36,20 +36,31 @@ public struct Compressor: Sendable {
         /// Fixes not applied: unsafe ones without `--unsafe`, and those the guard or the tokenizer refused.
         public var suggestions: [Diagnostic]
         public var refused: [String]
+        /// Every diagnostic of the file as it is after the last pass (its final text's): what a
+        /// caller reports without parsing and linting the result again.
+        public var diagnostics: [Diagnostic]
         public var changed: Bool { original != compressed }
     }
 
     /// Compresses one file read as `format` (by default, the format its extension names).
-    public func compress(_ file: SourceFile, format: TemplateFormat? = nil, defaultName: String) -> Result {
+    ///
+    /// A caller that already parsed and linted the file passes both (`loaded`, `diagnostics`), so
+    /// the first pass parses and lints nothing; each later pass lints the text the previous one
+    /// produced, and the last lint is handed back in `Result.diagnostics`.
+    public func compress(_ file: SourceFile, format: TemplateFormat? = nil, defaultName: String,
+                         loaded: PromptLibrary.FileResult? = nil, diagnostics known: [Diagnostic]? = nil) -> Result {
         let format = format ?? TemplateFormat(path: file.path) ?? .yaml
-        let original = PromptLibrary.parse(file, format: format, defaultName: defaultName)
+        let original = loaded ?? PromptLibrary.parse(file, format: format, defaultName: defaultName)
         let references = original.templates.map(CompressionGuard.Reference.init)
         var current = file.bytes
         var currentTemplates = original.templates
+        // The lint of `currentTemplates`; nil once a pass changed them.
+        var currentDiagnostics = known?.filter { $0.path == file.path }
         var applied: [AppliedEdit] = []
         var refused: [String] = []
         for _ in 0..<Self.maxPasses {
-            let diagnostics = engine.lint(currentTemplates).filter { $0.path == file.path }
+            let diagnostics = currentDiagnostics ?? engine.lint(currentTemplates).filter { $0.path == file.path }
+            currentDiagnostics = diagnostics
             let candidates = diagnostics.filter(isCandidate)
             if candidates.isEmpty { break }
             var progressed = false
@@ -79,10 +90,12 @@ public struct Compressor: Sendable {
                 }
             }
             if !progressed { break }
+            currentDiagnostics = nil
         }
-        let finalDiagnostics = engine.lint(currentTemplates).filter { $0.path == file.path && $0.fix != nil && !isCandidate($0) }
+        let finalDiagnostics = currentDiagnostics ?? engine.lint(currentTemplates).filter { $0.path == file.path }
         return Result(path: file.path, original: file.bytes, compressed: current, before: original.templates, after: currentTemplates,
-                      applied: applied, suggestions: finalDiagnostics, refused: Array(Set(refused)).sorted())
+                      applied: applied, suggestions: finalDiagnostics.filter { $0.fix != nil && !isCandidate($0) },
+                      refused: Array(Set(refused)).sorted(), diagnostics: finalDiagnostics)
     }
 
     func isCandidate(_ diagnostic: Diagnostic) -> Bool {
