@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The system libyaml: we need its event marks (byte offsets, scalar styles).
@@ -21,10 +20,7 @@ let package = Package(
         ),
         .target(
             name: "PromptLintKit",
-            dependencies: [
-                "CYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["CYAML"],
             // Binary BPE vocabularies written by scripts/gen_vocab.py.
             resources: [.copy("Tokenizer/Vocab")]
         ),
@@ -40,10 +36,21 @@ let package = Package(
             name: "promptlint-bench",
             dependencies: ["PromptLintKit"]
         ),
+        // Fuzz targets (scripts/fuzz): what each one feeds the kit and which properties it checks.
+        .target(
+            name: "PromptLintFuzzTargets",
+            dependencies: ["PromptLintKit"]
+        ),
+        // The libFuzzer driver: built with -sanitize=fuzzer,address -DFUZZING by scripts/fuzz;
+        // without FUZZING it replays files through a target (no sanitizer runtime needed).
+        .executableTarget(
+            name: "promptlint-fuzz",
+            dependencies: ["PromptLintFuzzTargets"]
+        ),
         .testTarget(
             name: "PromptLintKitTests",
-            // The CLI tests run the built `promptlint` executable.
-            dependencies: ["PromptLintKit", "promptlint"],
+            // The CLI tests run the built `promptlint` executable; the fuzz seeds and regressions replay through the targets.
+            dependencies: ["PromptLintKit", "promptlint", "PromptLintFuzzTargets"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -77,14 +77,8 @@ struct Terminal: Sendable {
 
 /// Reads a file argument, or standard input for "-".
 func readInput(_ path: String) throws -> SourceFile {
-    if path == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let file = SourceFile(path: "<stdin>", bytes: [UInt8](data))
-        do { try file.validateText() } catch { throw CommandError(error) }
-        return file
-    }
     do {
-        return try SourceFile.read(path: path)
+        return try path == "-" ? SourceFile.readStandardInput() : SourceFile.read(path: path)
     } catch {
         throw CommandError(error)
     }

@@ -75,7 +75,7 @@ struct LintCommand: ParsableCommand {
         request.unsafeFixes = unsafeFixes
         request.baselinePath = baseline
         // Standard input is read only when '-' is given: never wait on an open pipe.
-        request.standardInput = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        request.standardInput = { () throws(SourceError) in try SourceFile.readStandardInput() }
         let outcome = runner.run(request)
         let err = Terminal.standardError
         for note in outcome.notes { err.write("promptlint: \(note)\n") }

@@ -100,7 +100,8 @@ struct TokensCommand: ParsableCommand {
 /// Text tables for `tokens`.
 enum TokenTable {
     static func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
+        // At least one space, so a value wider than its column never runs into the next one.
+        let padding = String(repeating: " ", count: max(text.isEmpty ? 0 : 1, width - text.count))
         return right ? padding + text : text + padding
     }
 

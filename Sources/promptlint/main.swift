@@ -13,6 +13,9 @@ struct PromptLint: ParsableCommand {
     )
 }
 
+// Before any file is opened: a closed standard descriptor must not be reused by a template file.
+StandardStreams.claim()
+
 // Exit codes: 0 success, 1 findings (lint), 2 usage, config or input errors.
 do {
     var command = try PromptLint.parseAsRoot()

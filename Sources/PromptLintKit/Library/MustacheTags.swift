@@ -45,6 +45,9 @@ public struct MustacheScan: Sendable {
     public var partials: [MustacheTag] = []
 
     public static let handlebarsBlockHelpers: Set<String> = ["if", "unless", "each", "with"]
+    /// Sections nested deeper than this are an error: no prompt needs them, and every later pass
+    /// (rendering, dotprompt translation) may then recurse without fear of the stack.
+    public static let maxSectionDepth = 100
 
     public init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -68,6 +71,10 @@ public struct MustacheScan: Sendable {
             var contentStart = index + open.count
             var closing = close
             var kind = MustacheTag.Kind.variable
+            // `{{ > name }}`, `{{ #s }}`: blanks may stand before the sigil.
+            var sigil = contentStart
+            while sigil < bytes.count, bytes[sigil] == 0x20 || bytes[sigil] == 0x09 { sigil += 1 }
+            if sigil < bytes.count, [0x23, 0x5E, 0x2F, 0x3E, 0x21].contains(bytes[sigil]) { contentStart = sigil }
             if contentStart < bytes.count {
                 switch bytes[contentStart] {
                 case 0x7B where open == [0x7B, 0x7B]: kind = .unescaped; closing = [0x7D] + close; contentStart += 1
@@ -118,7 +125,7 @@ public struct MustacheScan: Sendable {
                 helper = String(first)
                 if kind == .section, words.count >= 2 {
                     let argument = String(words[1])
-                    if let range = text.utf8.firstRange(of: argument.utf8, in: nameStart..<nameEnd) {
+                    if let range = bytes.firstRange(of: Array(argument.utf8), in: nameStart..<nameEnd) {
                         nameStart = range.lowerBound
                         nameEnd = range.upperBound
                     }
@@ -153,6 +160,11 @@ public struct MustacheScan: Sendable {
                     allNames.append(tag)
                     if contextDepth == 0 { requiredNames.append(tag) }
                 }
+                if sections.count >= Self.maxSectionDepth {
+                    errors.append(MustacheSyntaxError(message: "sections nested deeper than \(Self.maxSectionDepth) levels", range: tag.range))
+                    // Stop here: the rest of the text is inside sections no one can render.
+                    return
+                }
                 sections.append(tag)
                 let changesContext = kind == .section && helper != "if" && helper != "unless"
                 contextChanging.append(changesContext)
@@ -179,11 +191,10 @@ public struct MustacheScan: Sendable {
     }
 }
 
-extension String.UTF8View {
-    /// The first occurrence of `pattern` inside the byte offsets `bounds`, as offsets.
-    func firstRange(of pattern: some Collection<UInt8>, in bounds: Range<Int>) -> Range<Int>? {
-        let bytes = Array(self)
-        let needle = Array(pattern)
+extension Array where Element == UInt8 {
+    /// The first occurrence of `needle` inside the byte offsets `bounds`, as offsets.
+    func firstRange(of needle: [UInt8], in bounds: Range<Int>) -> Range<Int>? {
+        let bytes = self
         guard !needle.isEmpty, bounds.count >= needle.count else { return nil }
         for start in bounds.lowerBound...(bounds.upperBound - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
             return start..<start + needle.count

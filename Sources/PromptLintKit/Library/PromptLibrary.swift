@@ -62,24 +62,9 @@ public struct PromptLibrary: Sendable {
         templates = kept
     }
 
-    /// Relative paths (sorted) of template files under `root`.
+    /// Relative paths (sorted) of template files under `root` (see `LibraryWalk`).
     public static func templateFiles(under root: String, include: [Glob], exclude: [Glob]) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            // Plain prompt files (.txt, .md) belong to the library only when an include glob names them.
-            guard let format = TemplateFormat(path: name),
-                  format.isTemplateFile || include.contains(where: { $0.matches(relative) }) else { continue }
-            if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
-            if exclude.contains(where: { $0.matches(relative) }) { continue }
-            paths.append(relative)
-        }
-        return paths.sorted()
+        LibraryWalk(root: root, include: include, exclude: exclude).files.map(\.relative)
     }
 
     public struct FileResult: Sendable {

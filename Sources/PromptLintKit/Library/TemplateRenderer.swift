@@ -1,5 +1,3 @@
-import Mustache
-
 /// A rendered chat request.
 public struct RenderedPrompt: Sendable {
     public struct Message: Sendable, Equatable {
@@ -55,7 +53,8 @@ public struct TemplateRenderer: Sendable {
         }
         // Used but not declared (also through partials).
         var partialProblems: [String] = []
-        let usage = collectUsage(template, visiting: [template.name], problems: &partialProblems)
+        var memo: [String: Usage] = [:]
+        let usage = collectUsage(template, chain: [template.name], memo: &memo, problems: &partialProblems)
         problems.append(contentsOf: partialProblems)
         for name in usage.required.sorted() where !declared.contains(name) {
             problems.append("variable '\(name)' is used in the template but not declared under 'variables'")
@@ -84,24 +83,18 @@ public struct TemplateRenderer: Sendable {
         }
         guard problems.isEmpty else { throw RenderError(template: template.name, problems: problems) }
 
-        var mustacheLibrary = MustacheLibrary()
+        var partialTexts: [String: String] = [:]
         for partial in usage.partials {
             guard let partialTemplate = library.template(named: partial) else { continue }
-            let text = partialTemplate.messages.map { Self.mustacheSource(for: $0.text, format: partialTemplate.format) }.joined(separator: "\n")
-            do {
-                try mustacheLibrary.register(Self.textPragma + text, named: partial)
-            } catch {
-                problems.append("partial '\(partial)': \(error)")
-            }
+            partialTexts[partial] = partialTemplate.messages.map(\.text).joined(separator: "\n")
         }
-        let mustacheContext = context.mapValues(\.mustacheContext)
+        let renderer = MustacheRenderer(partials: partialTexts)
         var messages: [RenderedPrompt.Message] = []
         for message in template.messages {
             do {
-                let compiled = try MustacheTemplate(string: Self.textPragma + Self.mustacheSource(for: message.text, format: template.format))
-                messages.append(.init(role: message.role, content: compiled.render(mustacheContext, library: mustacheLibrary)))
+                messages.append(.init(role: message.role, content: try renderer.render(message.text, template: template.name, values: context)))
             } catch {
-                problems.append("\(message.role.rawValue) message: invalid Mustache: \(error)")
+                problems.append("\(place(of: error, in: template, message: message)): \(error.message)")
             }
         }
         guard problems.isEmpty else { throw RenderError(template: template.name, problems: problems) }
@@ -109,8 +102,25 @@ public struct TemplateRenderer: Sendable {
                               temperature: template.temperature, messages: messages)
     }
 
-    /// Mustache escapes HTML by default; prompts must come out verbatim.
-    static let textPragma = "{{%CONTENT_TYPE: TEXT}}"
+    /// `file:line:col` of a render failure, in the message or in the partial it happened in.
+    func place(of failure: MustacheRenderer.Failure, in template: PromptTemplate, message: PromptMessage) -> String {
+        if failure.source == MustacheRenderer.topLevel {
+            let location = message.source.location(ofTextOffset: failure.range.lowerBound)
+            return "\(template.file.path):\(location.line):\(location.column)"
+        }
+        guard let partial = library.template(named: failure.source) else { return template.file.path }
+        // The partial's text is its messages joined by a line break.
+        var offset = failure.range.lowerBound
+        for part in partial.messages {
+            let length = part.text.utf8.count
+            if offset <= length {
+                let location = part.source.location(ofTextOffset: offset)
+                return "\(partial.file.path):\(location.line):\(location.column)"
+            }
+            offset -= length + 1
+        }
+        return partial.file.path
+    }
 
     struct Usage {
         /// Names read outside sections (must be template variables).
@@ -120,9 +130,12 @@ public struct TemplateRenderer: Sendable {
         var partials: [String] = []
     }
 
-    /// Variables used by a template and the partials it includes (recursively, cycles guarded).
-    func collectUsage(_ template: PromptTemplate, visiting: Set<String>, problems: inout [String]) -> Usage {
+    /// Variables used by a template and the partials it includes (recursively: each partial once,
+    /// cycles and chains deeper than the renderer allows reported with the include chain).
+    func collectUsage(_ template: PromptTemplate, chain: [String], memo: inout [String: Usage], problems: inout [String]) -> Usage {
+        if let known = memo[template.name] { return known }
         var usage = Usage()
+        defer { memo[template.name] = usage }
         for message in template.messages {
             let scan = MustacheScan(message.text)
             for error in scan.errors {
@@ -135,65 +148,26 @@ public struct TemplateRenderer: Sendable {
             }
             for tag in scan.partials {
                 let name = tag.name
+                let location = message.source.location(ofTextOffset: tag.range.lowerBound)
                 guard let partial = library.template(named: name) else {
-                    let location = message.source.location(ofTextOffset: tag.range.lowerBound)
                     problems.append("\(template.file.path):\(location.line):\(location.column): unknown partial '\(name)'\(ClosestMatch.suggestion(for: name, in: library.templates.map(\.name)))")
                     continue
                 }
-                if visiting.contains(name) {
-                    problems.append("partial '\(name)' includes itself (cycle: \(visiting.sorted().joined(separator: " → ")))")
+                if chain.contains(name) {
+                    problems.append("\(template.file.path):\(location.line):\(location.column): partial '\(name)' includes itself (\((chain + [name]).joined(separator: " → ")))")
+                    continue
+                }
+                guard chain.count <= MustacheRenderer.maxPartialDepth else {
+                    problems.append("\(template.file.path):\(location.line):\(location.column): partials nested deeper than \(MustacheRenderer.maxPartialDepth) levels (\((chain + [name]).joined(separator: " → ")))")
                     continue
                 }
                 if !usage.partials.contains(name) { usage.partials.append(name) }
-                let inner = collectUsage(partial, visiting: visiting.union([name]), problems: &problems)
+                let inner = collectUsage(partial, chain: chain + [name], memo: &memo, problems: &problems)
                 usage.required.formUnion(inner.required)
                 usage.readAsValue.formUnion(inner.readAsValue)
                 for nested in inner.partials where !usage.partials.contains(nested) { usage.partials.append(nested) }
             }
         }
         return usage
-    }
-
-    /// dotprompt bodies use Handlebars block helpers; translate the common ones to Mustache
-    /// (`#if x` → `#x`, `#unless x` → `^x`, `#each xs` → `#xs`, `else`, `this` → `.`).
-    static func mustacheSource(for text: String, format: TemplateFormat) -> String {
-        guard format == .dotprompt else { return text }
-        let scan = MustacheScan(text)
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var cursor = 0
-        var open: [MustacheTag] = []
-        for tag in scan.tags {
-            var replacement: String?
-            switch tag.kind {
-            case .section where tag.helper != nil:
-                open.append(tag)
-                replacement = (tag.helper == "unless" ? "{{^" : "{{#") + tag.name + "}}"
-            case .section, .invertedSection:
-                open.append(tag)
-            case .close:
-                if let section = open.popLast() {
-                    replacement = "{{/" + section.name + "}}"
-                }
-            case .elseBranch:
-                if let section = open.last {
-                    let inverted = section.helper == "unless" ? "{{#" : "{{^"
-                    replacement = "{{/" + section.name + "}}" + inverted + section.name + "}}"
-                }
-            case .variable where tag.name == "this" || tag.name.hasPrefix("this."):
-                replacement = "{{" + (tag.name == "this" ? "." : String(tag.name.dropFirst(5))) + "}}"
-            case .helper:
-                replacement = ""
-            default:
-                break
-            }
-            if let replacement {
-                out.append(contentsOf: bytes[cursor..<tag.range.lowerBound])
-                out.append(contentsOf: replacement.utf8)
-                cursor = tag.range.upperBound
-            }
-        }
-        out.append(contentsOf: bytes[cursor...])
-        return String(decoding: out, as: UTF8.self)
     }
 }

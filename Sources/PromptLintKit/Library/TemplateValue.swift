@@ -7,16 +7,6 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case list([TemplateValue])
     case map([String: TemplateValue])
 
-    /// What swift-mustache renders from.
-    var mustacheContext: Any {
-        switch self {
-        case .string(let value): return value
-        case .bool(let value): return value
-        case .list(let items): return items.map(\.mustacheContext)
-        case .map(let pairs): return pairs.mapValues(\.mustacheContext)
-        }
-    }
-
     /// The text form, for enum checks and messages.
     public var text: String {
         switch self {

@@ -9,7 +9,7 @@ public struct LintRunner: Sendable {
         public var unsafeFixes = false
         public var baselinePath: String?
         /// Plain text read from standard input when a path is "-".
-        public var standardInput: (@Sendable () -> [UInt8])?
+        public var standardInput: (@Sendable () throws(SourceError) -> SourceFile)?
         public init() {}
     }
 
@@ -39,8 +39,8 @@ public struct LintRunner: Sendable {
     /// The files a run covers, in order, plus notes about skipped arguments.
     func targets(_ paths: [String]) -> (targets: [Target], notes: [String]) {
         if paths.isEmpty {
-            let files = PromptLibrary.templateFiles(under: workspace.libraryPath, include: workspace.config.include, exclude: workspace.config.exclude)
-            return (files.map { Target(path: PromptLibrary.join(workspace.libraryPath, $0), explicit: false) }, [])
+            let walk = LibraryWalk(root: workspace.libraryPath, include: workspace.config.include, exclude: workspace.config.exclude)
+            return (walk.files.map { Target(path: PromptLibrary.join(workspace.libraryPath, $0.relative), explicit: false) }, walk.skipped)
         }
         var targets: [Target] = []
         var notes: [String] = []
@@ -52,8 +52,9 @@ public struct LintRunner: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                let files = PromptLibrary.templateFiles(under: path, include: [], exclude: workspace.config.exclude)
-                targets += files.map { Target(path: PromptLibrary.join(path, $0), explicit: false) }
+                let walk = LibraryWalk(root: path, include: [], exclude: workspace.config.exclude)
+                targets += walk.files.map { Target(path: PromptLibrary.join(path, $0.relative), explicit: false) }
+                notes += walk.skipped
             } else if TemplateFormat(path: path) != nil {
                 targets.append(Target(path: path, explicit: true))
             } else {
@@ -158,10 +159,10 @@ public struct LintRunner: Sendable {
     }
 
     /// `-`: a plain prompt read from standard input (only when asked for, never an open pipe).
-    static func loadStandardInput(_ read: (@Sendable () -> [UInt8])?) -> (SourceFile?, PromptLibrary.FileResult) {
-        let file = SourceFile(path: "<stdin>", bytes: read?() ?? [])
+    static func loadStandardInput(_ read: (@Sendable () throws(SourceError) -> SourceFile)?) -> (SourceFile?, PromptLibrary.FileResult) {
+        let file: SourceFile
         do throws(SourceError) {
-            try file.validateText()
+            file = try read?() ?? SourceFile(path: "<stdin>", bytes: [])
         } catch {
             return (nil, PromptLibrary.FileResult(templates: [], issues: [LoadIssue(severity: .error, error: error)]))
         }

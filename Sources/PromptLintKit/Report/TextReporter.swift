@@ -37,21 +37,38 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// Bytes of a line shown around a finding: a 10 MB line is not quoted whole.
+    static let excerptBytesBefore = 120
+    static let excerptBytesAfter = 280
+
     func sourceExcerpt(_ diagnostic: Diagnostic, file: SourceFile, color: String) -> String {
         let line = diagnostic.start.line
-        let raw = file.lineText(line)
+        guard line >= 1, line <= file.lineStarts.count else { return "" }
+        let bytes = file.bytes
+        let lineStart = file.lineStarts[line - 1]
+        let offset = max(lineStart, min(diagnostic.start.offset, bytes.count))
+        // A window of the line around the finding, on scalar boundaries, found without reading the whole line.
+        var windowStart = max(lineStart, offset - Self.excerptBytesBefore)
+        while windowStart < offset, bytes[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
+        var windowEnd = offset
+        let limit = min(bytes.count, offset + Self.excerptBytesAfter)
+        while windowEnd < limit, bytes[windowEnd] != 0x0A, bytes[windowEnd] != 0x0D { windowEnd += 1 }
+        let cut = windowEnd == limit && limit < bytes.count && bytes[limit] != 0x0A && bytes[limit] != 0x0D
+        while cut, windowEnd > offset, windowEnd < bytes.count, bytes[windowEnd] & 0xC0 == 0x80 { windowEnd -= 1 }
+        let lead = windowStart > lineStart ? "…" : ""
+        let raw = lead + String(decoding: bytes[windowStart..<windowEnd], as: UTF8.self) + (cut ? "…" : "")
         let text = raw.utf8.contains(0x09) ? String(raw.map { $0 == "\t" ? " " : $0 }) : raw
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        let startColumn = diagnostic.start.column
-        let lastColumn = diagnostic.end.line == line ? max(diagnostic.end.column, startColumn + 1) : text.unicodeScalars.count + 1
-        let width = max(1, lastColumn - startColumn)
+        let before = String(decoding: bytes[windowStart..<offset], as: UTF8.self).unicodeScalars.count + lead.unicodeScalars.count
+        let endOffset = diagnostic.end.line == line ? min(max(diagnostic.end.offset, offset), windowEnd) : windowEnd
+        let width = max(1, String(decoding: bytes[offset..<max(offset, endOffset)], as: UTF8.self).unicodeScalars.count)
         var caretLine = ""
         // Columns count scalars; pad with the same number of spaces (wide CJK scalars take two cells).
-        for scalar in text.unicodeScalars.prefix(startColumn - 1) {
+        for scalar in text.unicodeScalars.prefix(before) {
             caretLine += isWide(scalar) ? "  " : " "
         }
-        let underlined = text.unicodeScalars.dropFirst(startColumn - 1).prefix(width)
+        let underlined = text.unicodeScalars.dropFirst(before).prefix(width)
         let caretCount = max(1, underlined.reduce(0) { $0 + (isWide($1) ? 2 : 1) })
         caretLine += String(repeating: "^", count: caretCount)
         return " \(paint(gutter, "2")) \(paint("|", "2")) \(text)\n \(pad) \(paint("|", "2")) \(paint(caretLine, color))\n"

@@ -1,51 +1,144 @@
 import Foundation
 
-/// Writes a file the safe way: only if it still holds the bytes we read, through a temporary file
-/// in the same folder renamed over the original (atomic on POSIX), keeping its permissions.
+/// Writes a file the safe way, for `lint --fix` and `compress --write`:
 ///
-/// Plain POSIX calls: Foundation's `createFile` writes through a temporary file and a rename of
-/// its own, which doubled the file-system work of `lint --fix` on a large library.
+/// - a symbolic link is followed: the file it points to is rewritten, and the link stays a link;
+/// - a file with several hard links, or one its owner may not write (0444), is refused: a rename
+///   would split the links or defeat the protection;
+/// - the new bytes go to a temporary file in the same folder, created with the file's own mode
+///   (never readable by more people than the original, not even for a moment), owner and group;
+/// - a lock file (`.NAME.promptlint.lock`) keeps two promptlint runs off the same file;
+/// - right before the rename (atomic on POSIX) the file is read again and must still hold the
+///   bytes promptlint read: an edit made meanwhile is kept, and the fix refused;
+/// - SIGINT or SIGTERM during the write removes the temporary and lock files.
+///
+/// What remains: an editor that saves between that last comparison and the rename (microseconds)
+/// loses its save, as with any tool that replaces files by rename.
 public enum AtomicFileWriter {
     public static func write(_ bytes: [UInt8], to path: String, expecting original: [UInt8]) throws(SourceError) {
-        guard let current = FileManager.default.contents(atPath: path) else {
-            throw SourceError(path: path, location: nil, message: "cannot re-read the file before writing; not written")
+        func failure(_ message: String) -> SourceError { SourceError(path: path, location: nil, message: message) }
+        guard let resolved = realpath(path, nil) else {
+            throw failure("cannot resolve the file (\(String(cString: strerror(errno)))); not written")
         }
-        guard [UInt8](current) == original else {
-            throw SourceError(path: path, location: nil, message: "the file changed on disk since it was read; not overwritten (run again)")
-        }
+        let target = String(cString: resolved)
+        free(resolved)
         var info = stat()
-        let permissions = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).promptlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions)
+        guard stat(target, &info) == 0 else { throw failure("cannot stat the file (\(String(cString: strerror(errno)))); not written") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw failure("not a regular file; not written") }
+        guard info.st_nlink <= 1 else {
+            throw failure("the file has \(info.st_nlink) hard links and replacing it would split them; not written (fix a copy, or break the links)")
+        }
+        guard access(target, W_OK) == 0, info.st_mode & S_IWUSR != 0 else {
+            throw failure("the file is read-only; not written")
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let lock = try FileLock(path: directory + "/.\(name).promptlint.lock", for: path)
+        defer { lock.release() }
+
+        let temporary = directory + "/.\(name).promptlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let mode = info.st_mode & 0o7777
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure("cannot create a temporary file next to it (\(String(cString: strerror(errno)))); not written") }
+        SignalCleanup.shared.register(temporary: temporary, lock: lock.path)
+        defer { SignalCleanup.shared.clear() }
+        var written = false
+        defer {
+            if !written { unlink(temporary) }
+        }
+        // The umask may have taken bits away; owner and group as the original's (allowed to the owner
+        // for a group they are in, and to root).
+        let setOwner = info.st_uid == geteuid() && info.st_gid == getegid() ? 0 : fchown(descriptor, info.st_uid, info.st_gid)
+        let complete = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        let synced = fchmod(descriptor, mode) == 0 && fsync(descriptor) == 0
+        close(descriptor)
+        guard complete, synced else { throw failure("cannot write a temporary file next to it; not written") }
+        guard setOwner == 0 else { throw failure("cannot give the new file the original's owner and group; not written") }
+
+        // The last look before the rename: compare what is on disk now with what was read.
+        guard let current = try? SourceFile.readBytes(target) else {
+            throw failure("cannot re-read the file before writing; not written")
+        }
+        guard current == original else {
+            throw failure("the file changed on disk since it was read; not overwritten (run again)")
+        }
+        guard rename(temporary, target) == 0 else {
+            throw failure("cannot replace the file (\(String(cString: strerror(errno)))); not written")
+        }
+        written = true
+    }
+}
+
+/// An exclusive lock on a lock file beside the target, removed when released.
+struct FileLock {
+    let path: String
+    private let descriptor: Int32
+
+    init(path: String, for target: String) throws(SourceError) {
+        self.path = path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw SourceError(path: path, location: nil, message: "cannot write a temporary file next to it; not written")
+            throw SourceError(path: target, location: nil, message: "cannot create the lock file \(path) (\(String(cString: strerror(errno)))); not written")
         }
-        // The mode given to open() is masked by the umask; set it exactly.
-        let written = bytes.withUnsafeBytes { buffer in writeAll(descriptor, buffer) } && fchmod(descriptor, permissions) == 0
-        if close(descriptor) != 0 || !written {
-            unlink(temporary)
-            throw SourceError(path: path, location: nil, message: "cannot write a temporary file next to it; not written")
+        var held = stat()
+        var current = stat()
+        // The lock must be on the file that is at `path` now (another run may have just removed it).
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &held) == 0, stat(path, &current) == 0,
+              held.st_ino == current.st_ino, held.st_dev == current.st_dev else {
+            close(descriptor)
+            throw SourceError(path: target, location: nil, message: "another promptlint is writing this file (lock \(path)); not written")
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SourceError(path: path, location: nil, message: "cannot replace the file (\(reason)); not written")
-        }
+        self.descriptor = descriptor
     }
 
-    /// write(2) until every byte is out (it may write less than asked), retrying on EINTR.
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
+    func release() {
+        unlink(path)
+        close(descriptor)
+    }
+}
+
+/// Removes the temporary and lock files of a write under way when SIGINT or SIGTERM arrives, then
+/// lets the signal end the process as it would have.
+final class SignalCleanup: @unchecked Sendable {
+    static let shared = SignalCleanup()
+
+    /// C strings the handler may unlink (async-signal-safe); swapped atomically by `register`/`clear`.
+    private static nonisolated(unsafe) var temporary: UnsafeMutablePointer<CChar>?
+    private static nonisolated(unsafe) var lock: UnsafeMutablePointer<CChar>?
+    private var installed = false
+
+    func register(temporary: String, lock: String) {
+        if !installed {
+            installed = true
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                Foundation.signal(signal) { number in
+                    if let path = SignalCleanup.temporary { unlink(path) }
+                    if let path = SignalCleanup.lock { unlink(path) }
+                    Foundation.signal(number, SIG_DFL)
+                    raise(number)
+                }
             }
-            offset += count
         }
-        return true
+        Self.temporary = strdup(temporary)
+        Self.lock = strdup(lock)
+    }
+
+    func clear() {
+        let (temporary, lock) = (Self.temporary, Self.lock)
+        Self.temporary = nil
+        Self.lock = nil
+        free(temporary)
+        free(lock)
     }
 }

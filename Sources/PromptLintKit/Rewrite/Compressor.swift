@@ -58,16 +58,20 @@ public struct Compressor: Sendable {
         var currentDiagnostics = known?.filter { $0.path == file.path }
         var applied: [AppliedEdit] = []
         var refused: [String] = []
+        var written = WrittenText()
         for _ in 0..<Self.maxPasses {
             let diagnostics = currentDiagnostics ?? engine.lint(currentTemplates).filter { $0.path == file.path }
             currentDiagnostics = diagnostics
-            let candidates = diagnostics.filter(isCandidate)
+            // A fix whose result triggers the same rule again in the text it wrote ("JS" → "JS (JavaScript)")
+            // is applied once, not on every pass.
+            let candidates = diagnostics.filter { isCandidate($0) && !written.retriggered($0) }
             if candidates.isEmpty { break }
             var progressed = false
             if let next = attempt(candidates, on: current, file: file, format: format, defaultName: defaultName, baseline: original, references: references) {
                 current = next.bytes
                 currentTemplates = next.templates
                 applied += next.applied.map(Self.record)
+                written.record(next.applied)
                 progressed = !next.applied.isEmpty
             } else {
                 // Greedy: grow the set of fixes one at a time, keeping each that still passes, so
@@ -86,6 +90,7 @@ public struct Compressor: Sendable {
                     current = best.bytes
                     currentTemplates = best.templates
                     applied += best.applied.map(Self.record)
+                    written.record(best.applied)
                     progressed = true
                 }
             }
@@ -107,6 +112,37 @@ public struct Compressor: Sendable {
     static func record(_ diagnostic: Diagnostic) -> AppliedEdit {
         AppliedEdit(code: diagnostic.code, rule: diagnostic.rule, message: diagnostic.message, title: diagnostic.fix?.title ?? "",
                     tokensSaved: diagnostic.tokensSaved)
+    }
+
+    /// Where earlier passes' fixes wrote their replacements, by rule code, in the current bytes.
+    struct WrittenText {
+        var ranges: [(code: String, range: Range<Int>)] = []
+
+        func retriggered(_ diagnostic: Diagnostic) -> Bool {
+            ranges.contains { $0.code == diagnostic.code && $0.range.overlaps(diagnostic.range) }
+        }
+
+        /// Moves the recorded ranges through a pass's edits and adds the text those edits wrote.
+        mutating func record(_ applied: [Diagnostic]) {
+            let edits = applied.flatMap { diagnostic in (diagnostic.fix?.edits ?? []).map { (diagnostic.code, $0) } }
+                .sorted { $0.1.range.lowerBound < $1.1.range.lowerBound }
+            // New offset of an old one: plus the growth of every edit that ends at or before it.
+            func moved(_ offset: Int) -> Int {
+                var result = offset
+                for (_, edit) in edits where edit.range.upperBound <= offset {
+                    result += edit.replacement.utf8.count - edit.range.count
+                }
+                return result
+            }
+            ranges = ranges.map { ($0.code, moved($0.range.lowerBound)..<max(moved($0.range.lowerBound), moved($0.range.upperBound))) }
+            // Only text a fix wrote can re-trigger it; a deletion wrote none (what it joins is new text for every rule).
+            var growth = 0
+            for (code, edit) in edits {
+                let start = edit.range.lowerBound + growth
+                if !edit.replacement.isEmpty { ranges.append((code, start..<start + edit.replacement.utf8.count)) }
+                growth += edit.replacement.utf8.count - edit.range.count
+            }
+        }
     }
 
     struct Step {

@@ -41,64 +41,53 @@ public enum SearchIndexCache {
                                            // Stored file paths are as the user named the library: the root as given counts.
                                            settings: settings + "\u{0}" + absoluteRoot + "\u{0}" + root + "\u{0}"
                                                + FileManager.default.currentDirectoryPath + "\u{0}" + PromptLintKit.version)
-        if let data = FileManager.default.contents(atPath: path), let entry = read([UInt8](data), fingerprint: fingerprint) {
+        if let bytes = try? SourceFile.readBytes(path), let entry = read(bytes, fingerprint: fingerprint) {
             return entry
         }
         var entry = build()
         entry.fromCache = false
+        let payload = encode(entry)
         var writer = Writer()
         writer.bytes(magic)
         writer.u32(formatVersion)
         writer.u64(fingerprint)
-        write(entry, to: &writer)
+        writer.u64(checksum(payload[...]))
+        writer.bytes(payload)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        if FileManager.default.createFile(atPath: temporary, contents: Data(writer.out)) {
+        if FileManager.default.createFile(atPath: temporary, contents: Data(writer.out), attributes: [.posixPermissions: 0o600]) {
             if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
         }
         return entry
     }
 
-    /// Hash of the settings and of every template file's path, size, modification time and inode.
-    ///
-    /// Walks the folder with readdir/stat rather than FileManager (half the run time on 10,000 files).
-    /// It follows symbolic links and applies include/exclude like `PromptLibrary.templateFiles`;
-    /// should the two ever disagree, the walk sees more files, which only costs a rebuild.
+    /// FNV-1a over the payload, mixed: catches a truncated, torn or edited file.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return SimilarityIndex.mix(hash)
+    }
+
+    /// Hash of the settings and of every file the library walk finds (`LibraryWalk`, the same walk
+    /// loading uses): path, size, modification and change time, inode and device.
     static func fingerprint(root: String, include: [Glob], exclude: [Glob], settings: String) -> UInt64 {
-        var entries: [(relative: String, size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64)] = []
-        func walk(_ directory: String, _ prefix: String, depth: Int) {
-            guard depth < 64, let handle = opendir(directory) else { return }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let full = directory + "/" + name
-                let relative = prefix.isEmpty ? name : prefix + "/" + name
-                var info = stat()
-                guard stat(full, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    walk(full, relative, depth: depth + 1)
-                    continue
-                }
-                guard TemplateFormat(path: name)?.isTemplateFile == true else { continue }
-                if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
-                if exclude.contains(where: { $0.matches(relative) }) { continue }
-                entries.append((relative, Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), UInt64(info.st_ino)))
-            }
-        }
-        walk(root, "", depth: 0)
-        entries.sort { $0.relative < $1.relative }
         var hash = SimilarityIndex.hash(settings + "\u{0}" + include.map(\.pattern).joined(separator: ",") + "\u{0}" + exclude.map(\.pattern).joined(separator: ","))
-        for entry in entries {
-            hash = SimilarityIndex.mix(hash ^ SimilarityIndex.hash(entry.relative))
-            hash = SimilarityIndex.mix(hash ^ UInt64(bitPattern: entry.size))
-            hash = SimilarityIndex.mix(hash ^ UInt64(bitPattern: entry.seconds))
-            hash = SimilarityIndex.mix(hash ^ UInt64(bitPattern: entry.nanoseconds))
-            hash = SimilarityIndex.mix(hash ^ entry.inode)
+        for file in LibraryWalk(root: root, include: include, exclude: exclude).files {
+            hash = SimilarityIndex.mix(hash ^ SimilarityIndex.hash(file.relative))
+            for value in [file.size, Int64(file.modified.tv_sec), Int64(file.modified.tv_nsec), Int64(file.changed.tv_sec), Int64(file.changed.tv_nsec)] {
+                hash = SimilarityIndex.mix(hash ^ UInt64(bitPattern: value))
+            }
+            hash = SimilarityIndex.mix(hash ^ file.inode)
+            hash = SimilarityIndex.mix(hash ^ file.device)
         }
         return hash
+    }
+
+    /// The cache file's payload (what follows the header) for `entry`.
+    public static func encode(_ entry: Entry) -> [UInt8] {
+        var writer = Writer()
+        write(entry, to: &writer)
+        return writer.out
     }
 
     static func write(_ entry: Entry, to writer: inout Writer) {
@@ -127,18 +116,29 @@ public enum SearchIndexCache {
         for weight in index.postingWeights { writer.u32(weight.bitPattern) }
     }
 
+    static let headerSize = magic.count + 4 + 8 + 8
+
     static func read(_ bytes: [UInt8], fingerprint: UInt64) -> Entry? {
-        var reader = Reader(bytes: bytes)
-        guard reader.take(magic.count).map(Array.init) == magic, reader.u32() == formatVersion, reader.u64() == fingerprint else { return nil }
-        guard let errorCount = reader.u32(), let issueCount = reader.u32() else { return nil }
+        var reader = Reader(bytes: bytes[...])
+        guard reader.take(magic.count).map(Array.init) == magic, reader.u32() == formatVersion, reader.u64() == fingerprint,
+              let sum = reader.u64(), checksum(bytes[headerSize...]) == sum else { return nil }
+        return decode(payload: bytes[headerSize...])
+    }
+
+    /// Reads a payload, checking every count against the bytes left, every offset and id against
+    /// its table, order where lookups binary-search, and that weights are finite: nil on any doubt.
+    public static func decode(payload: ArraySlice<UInt8>) -> Entry? {
+        var reader = Reader(bytes: payload)
+        guard let errorCount = reader.count(minimumSize: 0), let issueCount = reader.count(minimumSize: 4), errorCount <= issueCount else { return nil }
         var issues: [String] = []
         for _ in 0..<issueCount { guard let issue = reader.string() else { return nil }; issues.append(issue) }
-        guard let documentCount = reader.u32() else { return nil }
+        // A document takes at least 2 strings, 3 flags, a count and 2 integers.
+        guard let documentCount = reader.count(minimumSize: 35) else { return nil }
         var documents: [SearchDocument] = []
-        documents.reserveCapacity(Int(documentCount))
+        documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
             guard let name = reader.string(), let path = reader.string(), let description = reader.optionalString(),
-                  let tagCount = reader.u32() else { return nil }
+                  let tagCount = reader.count(minimumSize: 4) else { return nil }
             var tags: [String] = []
             for _ in 0..<tagCount { guard let tag = reader.string() else { return nil }; tags.append(tag) }
             guard let model = reader.optionalString(), let maxOutput = reader.i64(), let tier = reader.optionalString(),
@@ -147,16 +147,32 @@ public enum SearchIndexCache {
                                             maxOutputTokens: maxOutput < 0 ? nil : Int(maxOutput), tier: tier.flatMap(ModelTier.init(rawValue:)),
                                             staticTokens: tokens < 0 ? nil : Int(tokens)))
         }
-        guard let termCount = reader.u32() else { return nil }
+        guard let termCount = reader.count(minimumSize: 4) else { return nil }
         var vocabulary: [String] = []
-        vocabulary.reserveCapacity(Int(termCount))
-        for _ in 0..<termCount { guard let term = reader.string() else { return nil }; vocabulary.append(term) }
-        guard let postingCount = reader.u32(),
-              let starts = reader.u32Array(Int(termCount) + 1), let docs = reader.u32Array(Int(postingCount)),
-              let weights = reader.u32Array(Int(postingCount)), reader.atEnd else { return nil }
+        vocabulary.reserveCapacity(termCount)
+        for _ in 0..<termCount {
+            guard let term = reader.string() else { return nil }
+            // Terms are looked up by binary search: strictly increasing.
+            if let last = vocabulary.last, !(last < term) { return nil }
+            vocabulary.append(term)
+        }
+        guard let postingCount = reader.count(minimumSize: 8),
+              let starts = reader.u32Array(termCount + 1), let docs = reader.u32Array(postingCount),
+              let weights = reader.u32Array(postingCount), reader.atEnd else { return nil }
+        guard starts.first == 0, starts.last.map(Int.init) == postingCount else { return nil }
+        for term in 0..<termCount {
+            let (lower, upper) = (Int(starts[term]), Int(starts[term + 1]))
+            guard lower <= upper else { return nil }
+            // A term's postings: document ids in range, strictly increasing (binary-searched).
+            for index in lower..<upper {
+                guard Int(docs[index]) < documentCount, index == lower || docs[index - 1] < docs[index] else { return nil }
+            }
+        }
+        let floats = weights.map(Float.init(bitPattern:))
+        guard floats.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return nil }
         let index = InvertedIndex(vocabulary: vocabulary, postingStarts: starts, postingDocs: docs,
-                                  postingWeights: weights.map(Float.init(bitPattern:)), documentCount: documents.count)
-        return Entry(index: SearchIndex(documents: documents, index: index), issues: issues, errorCount: Int(errorCount), fromCache: true)
+                                  postingWeights: floats, documentCount: documents.count)
+        return Entry(index: SearchIndex(documents: documents, index: index), issues: issues, errorCount: errorCount, fromCache: true)
     }
 
     struct Writer {
@@ -172,24 +188,36 @@ public enum SearchIndexCache {
     }
 
     struct Reader {
-        let bytes: [UInt8]
-        var position = 0
-        var atEnd: Bool { position == bytes.count }
+        let bytes: ArraySlice<UInt8>
+        var position: Int
+        var atEnd: Bool { position == bytes.endIndex }
+
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            position = bytes.startIndex
+        }
+
+        /// A count of items that each take at least `minimumSize` bytes: nil when the rest of the
+        /// file could not hold them (a huge count must not reserve gigabytes).
+        mutating func count(minimumSize: Int) -> Int? {
+            guard let value = u32() else { return nil }
+            let count = Int(value)
+            guard minimumSize == 0 || count <= (bytes.endIndex - position) / minimumSize else { return nil }
+            return count
+        }
 
         mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
-            guard count >= 0, position + count <= bytes.count else { return nil }
+            guard count >= 0, count <= bytes.endIndex - position else { return nil }
             defer { position += count }
             return bytes[position..<position + count]
         }
         mutating func u32() -> UInt32? {
-            guard position + 4 <= bytes.count else { return nil }
-            defer { position += 4 }
-            return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt32.self)) }
+            guard let slice = take(4) else { return nil }
+            return slice.reversed().reduce(0) { $0 << 8 | UInt32($1) }
         }
         mutating func u64() -> UInt64? {
-            guard position + 8 <= bytes.count else { return nil }
-            defer { position += 8 }
-            return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+            guard let slice = take(8) else { return nil }
+            return slice.reversed().reduce(0) { $0 << 8 | UInt64($1) }
         }
         mutating func i64() -> Int64? { u64().map { Int64(bitPattern: $0) } }
         mutating func string() -> String? {
@@ -202,11 +230,12 @@ public enum SearchIndexCache {
             return flag == 0 ? .some(nil) : string().map { .some($0) }
         }
         mutating func u32Array(_ count: Int) -> [UInt32]? {
-            guard count >= 0, position + count * 4 <= bytes.count else { return nil }
+            guard count >= 0, count <= (bytes.endIndex - position) / 4 else { return nil }
             var result = [UInt32](repeating: 0, count: count)
             result.withUnsafeMutableBytes { destination in
                 bytes.withUnsafeBytes { source in
-                    destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + count * 4]))
+                    let start = position - bytes.startIndex
+                    destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + count * 4]))
                 }
             }
             position += count * 4

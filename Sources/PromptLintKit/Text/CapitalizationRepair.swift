@@ -10,8 +10,10 @@ public enum CapitalizationRepair {
     static func isSentenceStart(_ i: Int, _ b: [UInt8]) -> Bool {
         let k = Bytes.skipSpacesBack(i, b)
         if k == 0 { return true }
+        // A byte-order mark at the very start is not text.
+        if k == 3, Bytes.has3(0xEF, 0xBB, 0xBF, at: 0, in: b) { return true }
         let c = b[k - 1]
-        if c == Bytes.newline || c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A { return true }
+        if c == Bytes.newline || c == Bytes.cr || c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A { return true }
         if k >= 3, Bytes.has3(0xE3, 0x80, 0x82, at: k - 3, in: b) || Bytes.has3(0xEF, 0xBC, 0x81, at: k - 3, in: b)
             || Bytes.has3(0xEF, 0xBC, 0x9F, at: k - 3, in: b) { return true }
         // A list marker alone before i on this line (only looked up when c can end a marker).

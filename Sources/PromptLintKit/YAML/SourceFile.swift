@@ -58,35 +58,72 @@ public final class SourceFile: Sendable {
 
     /// Reads a file; fails with a located error when it is not UTF-8 text.
     public static func read(path: String, displayPath: String? = nil) throws(SourceError) -> SourceFile {
-        guard let bytes = readBytes(path) else {
-            let reason = String(cString: strerror(errno))
-            throw SourceError(path: displayPath ?? path, location: nil, message: "cannot read file: \(reason)")
-        }
-        let file = SourceFile(path: displayPath ?? path, bytes: bytes)
+        let display = displayPath ?? path
+        let bytes: [UInt8]
+        do { bytes = try readBytes(path) } catch { throw SourceError(path: display, location: nil, message: error.message) }
+        let file = SourceFile(path: display, bytes: bytes)
         try file.validateText()
         return file
     }
 
-    /// Reads a whole file with POSIX calls (Foundation's URL-based reading costs more than the
-    /// parse of a small template).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    /// Standard input, read to its end (up to `maxInputBytes`); a closed descriptor is an error, not a trap.
+    public static func readStandardInput() throws(SourceError) -> SourceFile {
+        var info = stat()
+        guard !StandardStreams.inputClosed, fstat(STDIN_FILENO, &info) == 0 else {
+            throw SourceError(path: "<stdin>", location: nil, message: "standard input is closed")
+        }
+        let bytes: [UInt8]
+        do { bytes = try readAll(STDIN_FILENO, sizeHint: 0) } catch { throw SourceError(path: "<stdin>", location: nil, message: error.message) }
+        let file = SourceFile(path: "<stdin>", bytes: bytes)
+        try file.validateText()
+        return file
+    }
+
+    /// The largest input read (a file, standard input): `$PROMPTLINT_MAX_INPUT_MB` megabytes, 64 by
+    /// default. `yes | promptlint lint -` must end with an error, not when memory runs out.
+    public static let maxInputBytes: Int = {
+        if let text = ProcessInfo.processInfo.environment["PROMPTLINT_MAX_INPUT_MB"], let megabytes = Int(text), megabytes > 0 {
+            return megabytes.multipliedReportingOverflow(by: 1 << 20).overflow ? Int.max : megabytes << 20
+        }
+        return 64 << 20
+    }()
+
+    struct ReadError: Error {
+        var message: String
+    }
+
+    /// Reads a whole regular file with POSIX calls (Foundation's URL-based reading costs more than
+    /// the parse of a small template). Opening never blocks: a FIFO or device is refused.
+    static func readBytes(_ path: String) throws(ReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadError(message: "cannot read file: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            errno = EISDIR
-            return nil
-        }
+        guard fstat(descriptor, &info) == 0 else { throw ReadError(message: "cannot read file: \(String(cString: strerror(errno)))") }
+        if let kind = FileKind.nonRegular(info.st_mode) { throw ReadError(message: "not a regular file (\(kind)); not read") }
+        return try readAll(descriptor, sizeHint: Int(info.st_size))
+    }
+
+    static func readAll(_ descriptor: Int32, sizeHint: Int) throws(ReadError) -> [UInt8] {
+        let limit = maxInputBytes
+        if sizeHint > limit { throw tooLarge(limit) }
         var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
+        var chunk = [UInt8](repeating: 0, count: max(4096, min(sizeHint, limit) + 1))
         while true {
             let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(message: "cannot read: \(String(cString: strerror(errno)))")
+            }
             if count == 0 { break }
+            if bytes.count + count > limit { throw tooLarge(limit) }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+
+    static func tooLarge(_ limit: Int) -> ReadError {
+        ReadError(message: "input larger than \(limit >> 20) MB; not read (set PROMPTLINT_MAX_INPUT_MB to raise the limit)")
     }
 
     /// Rejects binary files and invalid UTF-8 with the position of the first bad byte.
@@ -179,6 +216,20 @@ public final class SourceFile: Sendable {
             index += length
         }
         return nil
+    }
+}
+
+/// What a path is when it is not a regular file or a directory (walks and reads skip it).
+enum FileKind {
+    static func nonRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "not a regular file"
+        }
     }
 }
 
