@@ -20,7 +20,7 @@ enum CLI {
     }()
 
     static func run(_ arguments: [String], in directory: String = Paths.packageRoot, stdin: String? = nil,
-                    environment: [String: String] = [:]) throws -> CLIResult {
+                    environment: [String: String] = [:], executable: String = CLI.executable) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
