@@ -18,11 +18,19 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The tokenizer vocabularies (written by scripts/gen_vocab.py), assembled into the
+        // executable with .incbin: the binary alone is the whole tool.
+        .target(
+            name: "CVocabulary",
+            exclude: ["Vocab"],
+            cSettings: [.headerSearchPath("Vocab")]
+        ),
         .target(
             name: "PromptLintKit",
-            dependencies: ["CYAML"],
-            // Binary BPE vocabularies written by scripts/gen_vocab.py.
-            resources: [.copy("Tokenizer/Vocab")]
+            dependencies: [
+                "CYAML",
+                "CVocabulary",
+            ]
         ),
         .executableTarget(
             name: "promptlint",

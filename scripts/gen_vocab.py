@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Convert official tiktoken vocabularies into promptlint's binary vocabulary resources.
+"""Convert official tiktoken vocabularies into the binary vocabularies embedded in promptlint.
 
 usage: scripts/gen_vocab.py [SHARED_DIR]   (default: ../shared; reads SHARED_DIR/tokenizers/*.tiktoken)
 
@@ -75,8 +75,17 @@ def convert(src: str, dst: str) -> None:
 
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared")
-out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "PromptLintKit",
-                       "Tokenizer", "Vocab")
+target_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CVocabulary")
+out_dir = os.path.join(target_dir, "Vocab")
 os.makedirs(out_dir, exist_ok=True)
+digests = []
 for name in ("cl100k_base", "o200k_base"):
-    convert(os.path.join(shared, "tokenizers", name + ".tiktoken"), os.path.join(out_dir, name + ".bpevocab"))
+    dst = os.path.join(out_dir, name + ".bpevocab")
+    convert(os.path.join(shared, "tokenizers", name + ".tiktoken"), dst)
+    digests.append((name, hashlib.sha256(open(dst, "rb").read()).hexdigest()))
+# The assembler's .incbin is invisible to the build's dependency tracking; a changed header is not.
+with open(os.path.join(target_dir, "VocabularyDigest.h"), "w") as f:
+    f.write("// Written by scripts/gen_vocab.py: the sha256 of each embedded vocabulary. EmbeddedVocabularies.c\n")
+    f.write("// includes it so that regenerating a vocabulary rebuilds the embedding.\n")
+    for name, digest in digests:
+        f.write("// %s.bpevocab %s\n" % (name, digest))

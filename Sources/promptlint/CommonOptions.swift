@@ -16,9 +16,14 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: "The config file (default: the nearest .promptlint.yml).")
     var config: String?
 
-    func workspace() throws -> Workspace {
+    /// The workspace; the config and library are looked for upward from `paths` (files named on the
+    /// command line), then from the working directory.
+    func workspace(near paths: [String] = []) throws -> Workspace {
         do {
-            return try Workspace(configPath: config, libraryOverride: library)
+            let workspace = try Workspace(configPath: config, libraryOverride: library, near: paths)
+            // A mistyped --library is an error in every command, even one that would not need it.
+            if library != nil { try workspace.requireLibrary() }
+            return workspace
         } catch {
             throw CommandError(error)
         }
@@ -27,14 +32,17 @@ struct LibraryOptions: ParsableArguments {
     /// Loads the library; load errors are printed, and fatal unless `tolerant`.
     func loadLibrary(_ workspace: Workspace, tolerant: Bool = false, optional: Bool = false) throws -> PromptLibrary {
         // Commands that also take plain files (tokens, compress) work without a library folder.
-        if optional, library == nil, !FileManager.default.fileExists(atPath: workspace.libraryPath) {
+        if optional, library == nil, !workspace.hasLibrary {
             return PromptLibrary(root: workspace.libraryPath, templates: [], issues: [], files: [])
         }
+        do { try workspace.requireLibrary() } catch { throw CommandError(error) }
         let library = workspace.loadLibrary()
         for issue in library.issues {
             Terminal.standardError.write(issue.description + "\n")
         }
-        if !tolerant, !library.errors.isEmpty {
+        // Tolerant commands skip broken files, but a duplicated name leaves "which template?" open:
+        // like lint, they stop.
+        if !library.errors.isEmpty, !tolerant || library.issues.contains(where: \.isDuplicateName) {
             throw ExitCode(2)
         }
         return library

@@ -65,8 +65,11 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Do not print source lines under findings.")
     var noSource = false
 
+    @Flag(help: "Skip named files that are not part of the library (outside it, or left out by include/exclude in .promptlint.yml), as pre-commit needs.")
+    var forceExclude = false
+
     func run() throws {
-        let workspace = try options.workspace()
+        let workspace = try options.workspace(near: paths)
         let runner: LintRunner
         do { runner = try LintRunner(workspace: workspace) } catch { throw CommandError(error) }
         var request = LintRunner.Options()
@@ -74,11 +77,16 @@ struct LintCommand: ParsableCommand {
         request.fix = fix
         request.unsafeFixes = unsafeFixes
         request.baselinePath = baseline
+        request.forceExclude = forceExclude
         // Standard input is read only when '-' is given: never wait on an open pipe.
         request.standardInput = { () throws(SourceError) in try SourceFile.readStandardInput() }
-        let outcome = runner.run(request)
+        let outcome: LintRunner.Outcome
+        do { outcome = try runner.run(request) } catch { throw CommandError(error) }
         let err = Terminal.standardError
         for note in outcome.notes { err.write("promptlint: \(note)\n") }
+        if let hidden = outcome.hiddenByBaseline, let baseline {
+            err.write("promptlint: \(hidden) finding\(hidden == 1 ? "" : "s") hidden by the baseline \(baseline)\n")
+        }
 
         if let writeBaseline {
             let baseline = Baseline(diagnostics: outcome.report.diagnostics, files: outcome.report.files)

@@ -51,6 +51,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.workspace()
+        do { try workspace.requireLibrary() } catch { throw CommandError(error) }
         let registry: ModelRegistry
         do { registry = try ModelRegistry.configured(workspace.config) } catch { throw CommandError(error) }
         let defaultModel = workspace.config.defaultModel ?? "gpt-4o-mini"

@@ -19,8 +19,6 @@ StandardStreams.claim()
 // Exit codes: 0 success, 1 findings (lint), 2 usage, config or input errors.
 do {
     var command = try PromptLint.parseAsRoot()
-    // Fail with a clear message, not on first tokenizer use, when the vocabularies were not installed.
-    try VocabularyLocator.checkAvailable()
     try command.run()
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)

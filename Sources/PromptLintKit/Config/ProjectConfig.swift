@@ -37,20 +37,6 @@ public struct ProjectConfig: Sendable {
         return (baseDirectory as NSString).appendingPathComponent(library)
     }
 
-    /// Finds `.promptlint.yml` in the working directory or its parents.
-    public static func discover(startingAt directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var current = (directory as NSString).standardizingPath
-        while true {
-            let candidate = (current as NSString).appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate) {
-                return current == (FileManager.default.currentDirectoryPath as NSString).standardizingPath ? fileName : candidate
-            }
-            let parent = (current as NSString).deletingLastPathComponent
-            if parent == current || parent.isEmpty { return nil }
-            current = parent
-        }
-    }
-
     public static func load(path: String) throws(SourceError) -> ProjectConfig {
         let file = try SourceFile.read(path: path)
         return try parse(file)

@@ -63,11 +63,7 @@ public struct LibraryWalk: Sendable {
                 walk(full, relative, depth: depth + 1, include: include, exclude: exclude, visited: &visited)
                 continue
             }
-            // Plain prompt files (.txt, .md) belong to the library only when an include glob names them.
-            guard let format = TemplateFormat(path: name),
-                  format.isTemplateFile || include.contains(where: { $0.matches(relative) }) else { continue }
-            if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { continue }
-            if exclude.contains(where: { $0.matches(relative) }) { continue }
+            guard PromptLibrary.isLibraryFile(relative, include: include, exclude: exclude) else { continue }
             if let kind = FileKind.nonRegular(info.st_mode) {
                 skipped.append("\(full.hasPrefix("./") ? String(full.dropFirst(2)) : full): skipped (\(kind))")
                 continue

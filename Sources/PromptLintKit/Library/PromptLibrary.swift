@@ -47,24 +47,44 @@ public struct PromptLibrary: Sendable {
 
     /// Reports templates that share a name, naming both files; keeps the first.
     mutating func rejectDuplicateNames() {
+        let result = Self.rejectingDuplicateNames(templates)
+        templates = result.kept
+        issues += result.issues
+    }
+
+    /// Templates that share a name: every later one is an error naming the first (a template name
+    /// must say which file it is); the first is kept. Every command treats these errors as fatal.
+    public static func rejectingDuplicateNames(_ templates: [PromptTemplate]) -> (kept: [PromptTemplate], issues: [LoadIssue]) {
         var seen: [String: PromptTemplate] = [:]
         var kept: [PromptTemplate] = []
+        var issues: [LoadIssue] = []
         for template in templates {
             if let first = seen[template.name] {
                 let firstPlace = "\(first.file.path):\(first.location.line)"
                 issues.append(LoadIssue(severity: .error, error: SourceError(path: template.file.path, location: template.location,
-                    message: "duplicate template name '\(template.name)': also defined in \(firstPlace)")))
+                    message: "duplicate template name '\(template.name)': also defined in \(firstPlace)"), firstDefinition: first.file.path))
             } else {
                 seen[template.name] = template
                 kept.append(template)
             }
         }
-        templates = kept
+        return (kept, issues)
     }
 
     /// Relative paths (sorted) of template files under `root` (see `LibraryWalk`).
     public static func templateFiles(under root: String, include: [Glob], exclude: [Glob]) -> [String] {
         LibraryWalk(root: root, include: include, exclude: exclude).files.map(\.relative)
+    }
+
+    /// Whether a file at `relative` (to the library folder) is one of the library's: a template
+    /// extension, or a plain prompt file (.txt, .md) that an include glob names; kept by the globs.
+    public static func isLibraryFile(_ relative: String, include: [Glob], exclude: [Glob]) -> Bool {
+        guard let format = TemplateFormat(path: relative),
+              format.isTemplateFile || include.contains(where: { $0.matches(relative) }) else { return false }
+        if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
+        if exclude.contains(where: { $0.matches(relative) }) { return false }
+        // Hidden files and folders are never part of the library (the walk skips them).
+        return !relative.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     public struct FileResult: Sendable {

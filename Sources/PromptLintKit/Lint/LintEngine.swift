@@ -20,13 +20,17 @@ public struct LintEngine: Sendable {
         return diagnostics.sorted(by: Diagnostic.ordered)
     }
 
-    /// Lints the templates of one file (an editor buffer): every rule on `templates`, and the
-    /// library-wide rules over `library` (which holds `templates` in place of the saved file), keeping
-    /// only findings in that file.
-    public func lint(_ templates: [PromptTemplate], within library: [PromptTemplate]) -> [Diagnostic] {
+    /// Lints the templates of some files (an editor buffer, the files given to pre-commit): every
+    /// rule on `templates`, and the library-wide rules over `library` (which holds `templates` in
+    /// place of the saved files), keeping only findings in those files, or with `includingRelated`
+    /// also findings elsewhere that point at them (the first of two near-duplicates).
+    public func lint(_ templates: [PromptTemplate], within library: [PromptTemplate], includingRelated: Bool = false) -> [Diagnostic] {
         var diagnostics = templates.flatMap { lint(TemplateContext(template: $0, settings: configuration.settings)) }
         let files = Set(templates.map { ObjectIdentifier($0.file) })
-        diagnostics += libraryDiagnostics(library) { files.contains(ObjectIdentifier($0.file)) }
+        diagnostics += libraryDiagnostics(library) { finding in
+            files.contains(ObjectIdentifier(finding.file))
+                || (includingRelated && finding.related.contains { files.contains(ObjectIdentifier($0.file)) })
+        }
         return diagnostics.sorted(by: Diagnostic.ordered)
     }
 

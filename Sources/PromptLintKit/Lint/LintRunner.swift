@@ -8,6 +8,9 @@ public struct LintRunner: Sendable {
         public var fix = false
         public var unsafeFixes = false
         public var baselinePath: String?
+        /// Skip named files that are not part of the library (outside its folder, or left out by
+        /// `include`/`exclude`): pre-commit passes every staged file with a template extension.
+        public var forceExclude = false
         /// Plain text read from standard input when a path is "-".
         public var standardInput: (@Sendable () throws(SourceError) -> SourceFile)?
         public init() {}
@@ -20,6 +23,8 @@ public struct LintRunner: Sendable {
         /// True when a file could not be loaded (exit status 2).
         public var hadLoadErrors: Bool
         public var fixedFiles: [String]
+        /// Findings the baseline hid (nil without `--baseline`).
+        public var hiddenByBaseline: Int?
     }
 
     public let workspace: Workspace
@@ -37,7 +42,7 @@ public struct LintRunner: Sendable {
     }
 
     /// The files a run covers, in order, plus notes about skipped arguments.
-    func targets(_ paths: [String]) -> (targets: [Target], notes: [String]) {
+    func targets(_ paths: [String], forceExclude: Bool = false) -> (targets: [Target], notes: [String]) {
         if paths.isEmpty {
             let walk = LibraryWalk(root: workspace.libraryPath, include: workspace.config.include, exclude: workspace.config.exclude)
             return (walk.files.map { Target(path: PromptLibrary.join(workspace.libraryPath, $0.relative), explicit: false) }, walk.skipped)
@@ -54,7 +59,10 @@ public struct LintRunner: Sendable {
             if isDirectory.boolValue {
                 let walk = LibraryWalk(root: path, include: [], exclude: workspace.config.exclude)
                 targets += walk.files.map { Target(path: PromptLibrary.join(path, $0.relative), explicit: false) }
+                    .filter { !forceExclude || belongsToLibrary($0.path) }
                 notes += walk.skipped
+            } else if forceExclude {
+                if belongsToLibrary(path) { targets.append(Target(path: path, explicit: true)) }
             } else if TemplateFormat(path: path) != nil {
                 targets.append(Target(path: path, explicit: true))
             } else {
@@ -64,8 +72,24 @@ public struct LintRunner: Sendable {
         return (targets, notes)
     }
 
-    public func run(_ options: Options) -> Outcome {
-        let (targets, notes) = targets(options.paths)
+    /// True when `path` is a file the library walk would load: under the library folder, with a
+    /// template extension (or a plain-text one an `include` glob names), kept by `include`/`exclude`.
+    func belongsToLibrary(_ path: String) -> Bool {
+        let root = PromptLibrary.absolute((workspace.libraryPath as NSString).standardizingPath)
+        let file = PromptLibrary.absolute((path as NSString).standardizingPath)
+        guard file.hasPrefix(root + "/") else { return false }
+        let relative = String(file.dropFirst(root.count + 1))
+        return PromptLibrary.isLibraryFile(relative, include: workspace.config.include, exclude: workspace.config.exclude)
+    }
+
+    /// Lints. Throws when there is nothing to lint where something was expected: no library folder
+    /// for a whole-library run, a `--library` that does not exist, or `forceExclude` without a library.
+    public func run(_ options: Options) throws(SourceError) -> Outcome {
+        let wholeLibrary = options.paths.isEmpty
+        if wholeLibrary || options.forceExclude || workspace.librarySource == .option {
+            try workspace.requireLibrary()
+        }
+        let (targets, notes) = targets(options.paths, forceExclude: options.forceExclude)
         var notesOut = notes
         let missing = notes.contains { $0.hasSuffix("no such file or directory") }
         // Load every file (in parallel, the library's loader); standard input is a plain prompt.
@@ -85,6 +109,7 @@ public struct LintRunner: Sendable {
         var diagnostics: [Diagnostic] = []
         var hadLoadErrors = missing
         var loadedFiles: [String: PromptLibrary.FileResult] = [:]
+        let passedFiles = Set(targets.map { PromptLibrary.absolute(($0.path as NSString).standardizingPath) })
         for (file, result) in results {
             templates += result.templates
             if let file {
@@ -99,8 +124,33 @@ public struct LintRunner: Sendable {
                 diagnostics.append(LoadDiagnostics.diagnostic(for: issue, file: files[issue.error.path]))
             }
         }
-        let engine = makeEngine(for: templates, linting: options.paths.isEmpty)
-        diagnostics += engine.lint(templates)
+        // The library around named files: partials resolve in it, library-wide rules (PL501) and
+        // duplicate names are checked against all of it, and what touches a named file is reported.
+        let library = wholeLibrary ? nil : surroundingLibrary(for: templates)
+        if wholeLibrary {
+            let (kept, duplicates) = PromptLibrary.rejectingDuplicateNames(templates)
+            templates = kept
+            for issue in duplicates {
+                hadLoadErrors = true
+                diagnostics.append(LoadDiagnostics.diagnostic(for: issue, file: files[issue.error.path]))
+            }
+        } else if let library {
+            let touching = library.issues.filter { issue in
+                issue.isDuplicateName && [issue.error.path, issue.firstDefinition ?? ""].contains { passedFiles.contains(PromptLibrary.absolute(($0 as NSString).standardizingPath)) }
+            }
+            for issue in touching {
+                hadLoadErrors = true
+                diagnostics.append(LoadDiagnostics.diagnostic(for: issue, file: files[issue.error.path] ?? library.templates.first { $0.file.path == issue.error.path }?.file))
+            }
+        }
+        let engine = makeEngine(for: templates, library: library)
+        if let library {
+            // The named files' templates stand in for their saved copies in the library.
+            let others = library.templates.filter { !passedFiles.contains(PromptLibrary.absolute(($0.file.path as NSString).standardizingPath)) }
+            diagnostics += engine.lint(templates, within: others + templates, includingRelated: true)
+        } else {
+            diagnostics += engine.lint(templates)
+        }
 
         var fixedFiles: [String] = []
         if options.fix {
@@ -142,9 +192,12 @@ public struct LintRunner: Sendable {
             // One pass over the findings (not one per fixed file): a fixed file's are its final ones.
             diagnostics = diagnostics.filter { fixedDiagnostics[$0.path] == nil } + fixedDiagnostics.values.flatMap { $0 }
         }
+        var hiddenByBaseline: Int?
         if let baselinePath = options.baselinePath {
             do {
-                diagnostics = try Baseline.load(path: baselinePath).filter(diagnostics, files: files)
+                let shown = try Baseline.load(path: baselinePath).filter(diagnostics, files: files)
+                hiddenByBaseline = diagnostics.count - shown.count
+                diagnostics = shown
             } catch {
                 notesOut.append(error.description)
                 hadLoadErrors = true
@@ -153,9 +206,10 @@ public struct LintRunner: Sendable {
         // Each safe fix's saving is exact on its own; fixes on the same text can interact, so the
         // total is the sum of the individual savings.
         let saved = diagnostics.filter { $0.fix?.applicability == .safe }.reduce(0) { $0 + max(0, $1.tokensSaved ?? 0) }
-        let report = LintReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: files, filesChecked: targets.count,
+        var report = LintReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: files, filesChecked: targets.count,
                                 rules: configuration.definitions.map(\.description), tokensSavedBySafeFixes: saved)
-        return Outcome(report: report, notes: notesOut, hadLoadErrors: hadLoadErrors, fixedFiles: fixedFiles)
+        report.pathsNotFound = notes.filter { $0.hasSuffix("no such file or directory") }.count
+        return Outcome(report: report, notes: notesOut, hadLoadErrors: hadLoadErrors, fixedFiles: fixedFiles, hiddenByBaseline: hiddenByBaseline)
     }
 
     /// `-`: a plain prompt read from standard input (only when asked for, never an open pipe).
@@ -169,18 +223,26 @@ public struct LintRunner: Sendable {
         return (file, PromptLibrary.parse(file, format: .plainText, defaultName: "stdin"))
     }
 
-    /// The engine, with the library loaded only when a linted template includes partials
-    /// (a one-file pre-commit run should not parse the whole library).
-    func makeEngine(for templates: [PromptTemplate], linting wholeLibrary: Bool) -> LintEngine {
+    /// The library, loaded for a run on named files when it exists and something needs it: a
+    /// library-wide rule is active or a template includes a partial.
+    func surroundingLibrary(for templates: [PromptTemplate]) -> PromptLibrary? {
+        guard workspace.hasLibrary else { return nil }
+        let hasLibraryRules = configuration.active.contains { $0.rule is any LibraryRule }
+        let needsPartials = templates.contains { template in template.messages.contains { LintSettings.mentionsPartial($0.text) } }
+        guard hasLibraryRules || needsPartials else { return nil }
+        return workspace.loadLibrary()
+    }
+
+    /// The engine, with partials resolved in the linted templates (a whole-library run) or in the
+    /// library around them.
+    func makeEngine(for templates: [PromptTemplate], library: PromptLibrary?) -> LintEngine {
         var settings = configuration.settings
-        let needsLibrary = templates.contains { template in template.messages.contains { LintSettings.mentionsPartial($0.text) } }
-        if wholeLibrary {
-            settings.library = LintSettings.index(templates)
-        } else if needsLibrary {
-            let library = workspace.loadLibrary()
+        if let library {
             var known = LintSettings.index(library.templates)
-            for template in templates where known[template.name] == nil { known[template.name] = template }
+            for template in templates { known[template.name] = template }
             settings.library = known
+        } else {
+            settings.library = LintSettings.index(templates)
         }
         var configuration = configuration
         configuration.settings = settings

@@ -7,6 +7,8 @@ public struct LintReport: Sendable {
     public var rules: [RuleDescription]
     /// Tokens the safe fixes would save, when measured.
     public var tokensSavedBySafeFixes: Int?
+    /// Paths named on the command line that do not exist (the run fails; nothing "passed").
+    public var pathsNotFound = 0
 
     public init(diagnostics: [Diagnostic], files: [String: SourceFile], filesChecked: Int, rules: [RuleDescription], tokensSavedBySafeFixes: Int? = nil) {
         self.diagnostics = diagnostics

@@ -84,6 +84,10 @@ public struct TextReporter: Reporter {
     public func summary(_ report: LintReport) -> String {
         let total = report.diagnostics.count
         let files = Set(report.diagnostics.map(\.path)).count
+        if total == 0, report.pathsNotFound > 0 {
+            let missing = report.pathsNotFound
+            return "Checked \(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s"); \(missing) path\(missing == 1 ? "" : "s") not found.\n"
+        }
         if total == 0 {
             return paint("All checks passed", "1;32") + " (\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked).\n"
         }

@@ -14,7 +14,7 @@ public final class Tokenizer: Sendable {
     private static let cl100k = load(.cl100k_base)
     private static let o200k = load(.o200k_base)
 
-    /// The process-wide tokenizer for `encoding`. The vocabulary is read on first use (Swift
+    /// The process-wide tokenizer for `encoding`. The vocabulary is set up on first use (Swift
     /// initialises static lets lazily and exactly once, so this is thread-safe).
     public static func shared(_ encoding: Encoding) -> Tokenizer {
         switch encoding {
@@ -27,7 +27,7 @@ public final class Tokenizer: Sendable {
         do {
             return Tokenizer(encoding: encoding, vocab: try Vocabulary(encoding: encoding))
         } catch {
-            // The vocabulary ships inside this module: losing it is a packaging bug, not input.
+            // The vocabulary is part of the executable: a bad one is a build bug, not input.
             fatalError("\(error)")
         }
     }

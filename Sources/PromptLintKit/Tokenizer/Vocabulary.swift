@@ -1,9 +1,11 @@
+import CVocabulary
 import Foundation
 
-/// A BPE vocabulary (token bytes ⇄ rank) read from the binary written by scripts/gen_vocab.py.
+/// A BPE vocabulary (token bytes ⇄ rank) in the binary layout written by scripts/gen_vocab.py.
 ///
-/// The file already holds the hash table, so loading is a single read into memory that is never
-/// freed (tokenizers are cached for the process lifetime): no parsing, no per-token allocation.
+/// The layout already holds the hash table, and the vocabularies are part of the executable's
+/// read-only data (the CVocabulary target): being ready is checking a header and ranking the
+/// 256 bytes. No file is read, nothing is parsed or copied.
 final class Vocabulary: @unchecked Sendable {
     static let noRank = UInt32.max
 
@@ -20,7 +22,7 @@ final class Vocabulary: @unchecked Sendable {
     /// Rank of each single byte: every byte is a token in both encodings, and BPE starts from them.
     let byteRanks: UnsafeMutablePointer<UInt32>
 
-    /// Wraps a vocabulary image; `image` must stay valid forever and is never written again.
+    /// Wraps a vocabulary image; `image` must stay valid forever and is never written.
     init(image: UnsafeRawBufferPointer) throws {
         guard image.count >= 32, Array(image[0..<8]) == Array("PLBPEV2\0".utf8) else {
             throw VocabularyError.badFormat("bad magic")
@@ -52,25 +54,14 @@ final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    /// Loads a vocabulary resource of this module (see ``VocabularyLocator``).
+    /// The vocabulary built into the executable.
     convenience init(encoding: Encoding) throws {
-        try self.init(image: try Vocabulary.readForever(try VocabularyLocator.path(for: encoding)))
-    }
-
-    /// Reads a whole file into 16-byte-aligned memory that is intentionally leaked.
-    private static func readForever(_ path: String) throws -> UnsafeRawBufferPointer {
-        guard let file = fopen(path, "rb") else { throw VocabularyError.missing(path) }
-        defer { fclose(file) }
-        fseek(file, 0, SEEK_END)
-        let size = ftell(file)
-        fseek(file, 0, SEEK_SET)
-        guard size > 0 else { throw VocabularyError.badFormat("empty file") }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        guard fread(memory, 1, size, file) == size else {
-            memory.deallocate()
-            throw VocabularyError.badFormat("short read")
+        let embedded: PLEmbeddedVocabulary
+        switch encoding {
+        case .cl100k_base: embedded = promptlint_embedded_cl100k_base()
+        case .o200k_base: embedded = promptlint_embedded_o200k_base()
         }
-        return UnsafeRawBufferPointer(start: memory, count: size)
+        try self.init(image: UnsafeRawBufferPointer(start: embedded.bytes, count: Int(embedded.count)))
     }
 
     /// Rank of the token equal to `bytes[0..<count]`, or `noRank`.
@@ -128,18 +119,11 @@ func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: I
 }
 
 enum VocabularyError: Error, CustomStringConvertible {
-    case missing(String)
-    case notFound(String, [String])
     case badFormat(String)
 
     var description: String {
         switch self {
-        case .missing(let what): return "tokenizer vocabulary resource not found: \(what)"
-        case .notFound(let name, let places):
-            return "tokenizer vocabulary \(name) not found (looked in \(places.joined(separator: ", "))). "
-                + "Keep the promptlint_PromptLintKit.resources folder from .build/release next to the promptlint binary, "
-                + "or set PROMPTLINT_RESOURCES to a folder holding it."
-        case .badFormat(let why): return "tokenizer vocabulary resource is corrupt: \(why)"
+        case .badFormat(let why): return "the built-in tokenizer vocabulary is corrupt: \(why)"
         }
     }
 }
