@@ -22,6 +22,8 @@ public struct VariableDeclaration: Sendable, Equatable {
     public var isRequired: Bool
     public var defaultValue: String?
     public var allowedValues: [String]?
+    /// `typical_tokens:`: how many tokens a typical value has, for `cost` (nil: count the default, else 0).
+    public var typicalTokens: Int?
     /// Where the declaration is (the key), for diagnostics.
     public var location: SourceLocation?
     public var range: Range<Int>?
@@ -49,6 +51,14 @@ public struct PromptTemplate: Sendable {
     /// The output-length limit sent with the request, from whichever key the format uses.
     public var maxOutputTokens: Int?
     public var temperature: Double?
+    /// `calls_per_month:`: how often the template is called, for `cost` (nil: the config's default).
+    public var callsPerMonth: Int?
+    /// `expected_output_tokens:`: the typical answer's length (nil: `max_output_tokens` is priced, an upper bound).
+    public var expectedOutputTokens: Int?
+    /// `model_reason:`: why this model and not a cheaper one (silences PL603).
+    public var modelReason: String?
+    /// `team:`: who owns the template, for `cost --by team`.
+    public var team: String?
     public var variables: [VariableDeclaration]
     public var messages: [PromptMessage]
     /// True for the completion form (`template:`), false for chat `messages:`.

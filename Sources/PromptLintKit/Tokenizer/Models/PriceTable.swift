@@ -63,6 +63,9 @@ public struct PriceTable: Sendable {
 
     public var count: Int { rowStarts.count }
 
+    /// Provider paths whose prices are the model vendor's or a major cloud's.
+    static let cloudPaths = ["openai/", "azure/", "anthropic/", "vertex_ai/", "gemini/", "bedrock/"]
+
     /// The row whose name is exactly `name` (lower-case), or nil.
     public func entry(named name: String) -> Entry? {
         let key = Array(name.utf8)
@@ -81,8 +84,9 @@ public struct PriceTable: Sendable {
     /// Every row, in name order (for `promptlint models` and "did you mean" suggestions).
     public var entries: [Entry] { rowStarts.indices.compactMap(entry(row:)) }
 
-    /// The row for a name written without a provider path that the table only has under one
-    /// ("claude-3-5-haiku" → "vertex_ai/claude-3-5-haiku"): the shortest such key wins.
+    /// The row for a name written without a provider path that the table only has under a
+    /// first-party or cloud provider's path ("claude-3-5-haiku" → "vertex_ai/claude-3-5-haiku"):
+    /// the shortest such key wins. Resellers' paths are not used: their prices are their own.
     public func entry(baseName: String) -> Entry? {
         baseNames.index(of: self)[baseName].flatMap { entry(named: $0) }
     }
@@ -140,7 +144,7 @@ private final class BaseNameIndex: @unchecked Sendable {
         defer { lock.unlock() }
         if let built { return built }
         var index: [String: String] = [:]
-        for name in table.names where name.contains("/") {
+        for name in table.names where PriceTable.cloudPaths.contains(where: { name.hasPrefix($0) }) {
             let base = ModelOverlay.baseName(name)
             if let current = index[base], (current.count, current) <= (name.count, name) { continue }
             index[base] = name
