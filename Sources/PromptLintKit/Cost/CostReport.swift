@@ -24,14 +24,18 @@ public struct CostReport: Sendable {
 
     public init(costs: [TemplateCost], grouping: Grouping = .template, registry: ModelRegistry) {
         self.costs = costs.sorted { ($0.costPerMonth, $1.name) > ($1.costPerMonth, $0.name) }
+        // Kept, not recomputed: every row's share divides by the total.
+        totalPerMonth = costs.reduce(0) { $0 + $1.costPerMonth }
+        totalPerMonthWithCache = costs.reduce(0) { $0 + $1.costPerMonthWithCache }
+        totalCalls = costs.reduce(0) { $0 + $1.callsPerMonth }
         self.grouping = grouping
         pricesSource = registry.prices.source
         pricesDate = registry.pricesDate
     }
 
-    public var totalPerMonth: Double { costs.reduce(0) { $0 + $1.costPerMonth } }
-    public var totalPerMonthWithCache: Double { costs.reduce(0) { $0 + $1.costPerMonthWithCache } }
-    public var totalCalls: Int { costs.reduce(0) { $0 + $1.callsPerMonth } }
+    public let totalPerMonth: Double
+    public let totalPerMonthWithCache: Double
+    public let totalCalls: Int
 
     /// Share of the total monthly cost, 0–1.
     public func share(_ amount: Double) -> Double { totalPerMonth > 0 ? amount / totalPerMonth : 0 }

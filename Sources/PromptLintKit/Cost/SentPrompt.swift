@@ -9,12 +9,19 @@ public struct SentPrompt: Sendable {
         public var role: MessageRole
         /// The text with variables replaced by their defaults (or "" when they declare `typical_tokens` or nothing).
         public var text: String
-        /// UTF-8 offset in `text` of the first dynamic part (nil: the message is static).
-        public var firstDynamicOffset: Int?
-        /// The template message's UTF-8 offset of that dynamic part's tag.
-        public var firstDynamicTagRange: Range<Int>?
-        /// The name of that variable.
-        public var firstDynamicName: String?
+        /// The variables and sections, in order (empty: the message is static).
+        public var dynamicParts: [DynamicPart]
+    }
+
+    /// A variable (or section) in a message.
+    public struct DynamicPart: Sendable {
+        /// UTF-8 offset in the sent text where its value goes.
+        public var offset: Int
+        /// UTF-8 offset in the sent text where its value (the default, or nothing) ends.
+        public var valueEnd: Int
+        /// The tag's UTF-8 range in the template message's text.
+        public var tagRange: Range<Int>
+        public var name: String
     }
 
     public var messages: [Message]
@@ -34,14 +41,15 @@ public struct SentPrompt: Sendable {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var position = 0
-            var first: (offset: Int, tag: Range<Int>, name: String)?
+            var dynamic: [DynamicPart] = []
             for tag in scan.tags {
                 out += bytes[position..<tag.range.lowerBound]
                 position = tag.range.upperBound
                 switch tag.kind {
                 case .variable, .unescaped:
                     let name = tag.rootName
-                    if first == nil { first = (out.count, tag.range, name) }
+                    let start = out.count
+                    defer { dynamic.append(DynamicPart(offset: start, valueEnd: out.count, tagRange: tag.range, name: name)) }
                     if let variable = declared[name], let tokens = variable.typicalTokens {
                         typical += tokens
                     } else if let value = declared[name]?.defaultValue {
@@ -50,7 +58,7 @@ public struct SentPrompt: Sendable {
                         uncounted.append(name)
                     }
                 case .section, .invertedSection:
-                    if first == nil { first = (out.count, tag.range, tag.rootName) }
+                    dynamic.append(DynamicPart(offset: out.count, valueEnd: out.count, tagRange: tag.range, name: tag.rootName))
                 case .partial:
                     if let partial = library?[tag.name], partial.name != template.name {
                         out += partial.messages.map(\.text).joined(separator: "\n").utf8
@@ -60,8 +68,7 @@ public struct SentPrompt: Sendable {
                 }
             }
             out += bytes[position...]
-            messages.append(Message(role: message.role, text: String(decoding: out, as: UTF8.self), firstDynamicOffset: first?.offset,
-                                    firstDynamicTagRange: first?.tag, firstDynamicName: first?.name))
+            messages.append(Message(role: message.role, text: String(decoding: out, as: UTF8.self), dynamicParts: dynamic))
         }
         self.messages = messages
         typicalTokens = typical
@@ -81,7 +88,7 @@ public struct SentPrompt: Sendable {
     public func staticPrefixTokens(_ tokenizer: Tokenizer) -> Int {
         var tokens = 0
         for message in messages {
-            if let offset = message.firstDynamicOffset {
+            if let offset = message.dynamicParts.first?.offset {
                 return tokens + 3 + tokenizer.count(String(decoding: Array(message.text.utf8)[..<offset], as: UTF8.self))
             }
             tokens += 3 + tokenizer.count(message.text)

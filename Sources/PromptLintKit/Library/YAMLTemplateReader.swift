@@ -57,6 +57,8 @@ struct YAMLTemplateReader: TemplateReader {
         }
         let tags = stringList(root, "tags")
         var maxOutputTokens = positiveInteger(root, "max_output_tokens")
+        var outputLimitParameter = maxOutputTokens.flatMap { value in root.pair("max_output_tokens").map { ModelParameter(key: "max_output_tokens", value: value, range: $0.key.range) } }
+        var thinkingBudget: ModelParameter?
         // Langfuse and promptfoo keep model parameters under `config` (`config.max_tokens`).
         if let config = root["config"], !config.isNullScalar {
             if config.mapping == nil {
@@ -64,7 +66,15 @@ struct YAMLTemplateReader: TemplateReader {
             } else if maxOutputTokens == nil {
                 for key in ["max_tokens", "max_output_tokens", "maxOutputTokens", "max_completion_tokens"] where config[key] != nil {
                     maxOutputTokens = positiveInteger(config, key)
+                    outputLimitParameter = maxOutputTokens.flatMap { value in config.pair(key).map { ModelParameter(key: key, value: value, range: $0.key.range) } }
                     break
+                }
+            }
+            if config.mapping != nil {
+                for (parent, key) in [("thinking", "budget_tokens"), (nil, "thinking_budget"), ("thinkingConfig", "thinkingBudget")] {
+                    let holder: YAMLNode? = parent.map { config[$0] } ?? config
+                    guard let holder, holder.mapping != nil, let pair = holder.pair(key) else { continue }
+                    if let value = nonNegativeInteger(holder, key) { thinkingBudget = ModelParameter(key: key, value: value, range: pair.key.range) }
                 }
             }
         }
@@ -118,6 +128,8 @@ struct YAMLTemplateReader: TemplateReader {
                               model: string(root, "model"), maxOutputTokens: maxOutputTokens, temperature: temperature,
                               variables: variables, messages: messages, isCompletion: isCompletion,
                               disabledRules: lintDisabled, lintOptions: lintOptions, root: root, range: range)
+        template.outputLimitParameter = outputLimitParameter
+        template.thinkingBudget = thinkingBudget
         template.callsPerMonth = callsPerMonth
         template.expectedOutputTokens = expectedOutputTokens
         template.modelReason = modelReason
