@@ -91,3 +91,13 @@ func readInput(_ path: String) throws -> SourceFile {
         throw CommandError(error)
     }
 }
+
+/// `--prices FILE` on every command that prices: a newer LiteLLM price table than the snapshot.
+struct PriceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A LiteLLM model_prices_and_context_window.json to price with (default: 'prices' in .promptlint.yml, else the bundled snapshot).", valueName: "FILE"))
+    var prices: String?
+
+    func registry(_ workspace: Workspace) throws -> ModelRegistry {
+        do { return try ModelRegistry.configured(workspace.config, pricesFile: prices) } catch { throw CommandError(error) }
+    }
+}

@@ -28,7 +28,7 @@ struct CompressCommand: ParsableCommand {
     @Flag(name: .customLong("unsafe"), help: "Also apply unsafe fixes (intensifiers, meta preamble, near-duplicate instructions).")
     var applyUnsafe = false
 
-    @Option(name: [.short, .long], help: "Also show savings for these models (repeatable).")
+    @Option(name: [.short, .long], help: "Price the savings on this model instead of the template's (repeat for more rows).")
     var model: [String] = []
 
     @Option(help: "Calls per month, for the monthly saving.")
@@ -73,7 +73,7 @@ struct CompressCommand: ParsableCommand {
             let result = compressor.compress(file, format: format, defaultName: name)
             var fileReports: [CompressionReport] = []
             for (index, template) in result.before.enumerated() {
-                let resolution = ModelResolution(template.model ?? configuration.settings.defaultModel, registry: registry)
+                let resolution = ModelResolution(model.first ?? template.model ?? configuration.settings.defaultModel, registry: registry)
                 if let report = CompressionReport.make(result, templateIndex: index, model: resolution) { fileReports.append(report) }
             }
             reports += fileReports
@@ -138,7 +138,7 @@ struct CompressCommand: ParsableCommand {
         }
         for message in report.messages { text += row(message.role, message.tokensBefore, message.tokensAfter) }
         text += out.bold(row("total", report.tokensBefore, report.tokensAfter))
-        for extra in model {
+        for extra in model.dropFirst() {
             let resolution = ModelResolution(extra, registry: registry)
             let tokenizer = Tokenizer.shared(resolution.encoding)
             let before = report.messages.reduce(0) { $0 + tokenizer.count($1.before) }
@@ -149,7 +149,7 @@ struct CompressCommand: ParsableCommand {
             let estimate = report.model.isEstimate ? " (estimate)" : ""
             var line = "  saves\(estimate) \(Money.format(perCall)) per call, \(Money.format(perCall * 1000)) per 1,000 calls"
             if let calls = callsPerMonth { line += ", \(Money.format(perCall * Double(calls))) per month at \(calls) calls" }
-            text += line + " on \(report.model.info?.name ?? report.model.requested) (input price as of \(ModelRegistry.pricesAsOf))\n"
+            text += line + " on \(report.model.info?.name ?? report.model.requested) (input price as of \(registry.pricesDate))\n"
         }
         return text + "\n"
     }

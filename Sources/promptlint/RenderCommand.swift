@@ -32,11 +32,16 @@ struct RenderCommand: ParsableCommand {
         let found: PromptTemplate
         do { found = try workspace.resolveTemplate(template, in: library) } catch { throw CommandError(error) }
         let values = try collectValues()
-        let rendered: RenderedPrompt
+        var rendered: RenderedPrompt
         do {
             rendered = try TemplateRenderer(library: library).render(found, values: values)
         } catch {
             throw CommandError(error.description)
+        }
+        // The request key of the output cap depends on the model (o-series reject max_tokens).
+        if format == .json, let name = found.model ?? workspace.config.defaultModel {
+            let registry = (try? ModelRegistry.configured(workspace.config)) ?? .builtIn
+            rendered.outputLimitKey = OutputParameters.requestKey(for: registry.lookup(name))
         }
         switch format {
         case .text: Terminal.standardOutput.write(rendered.text)

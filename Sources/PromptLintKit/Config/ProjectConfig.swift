@@ -5,7 +5,7 @@ import Foundation
 public struct ProjectConfig: Sendable {
     public static let fileName = ".promptlint.yml"
     public static let allowedKeys = ["library", "model", "include", "exclude", "fail_on", "disabled_rules", "opt_in_rules",
-                                     "rules", "custom_rules", "models", "token_budget"]
+                                     "rules", "custom_rules", "models", "token_budget", "prices", "default_calls_per_month"]
 
     /// Where the config was read from (nil: built-in defaults).
     public var path: String?
@@ -22,6 +22,10 @@ public struct ProjectConfig: Sendable {
     public var customRules: YAMLNode?
     public var models: YAMLNode?
     public var tokenBudget: Int?
+    /// `prices:`: a newer copy of LiteLLM's model_prices_and_context_window.json, relative to the config.
+    public var prices: String?
+    /// `default_calls_per_month:`: the volume of templates that declare none.
+    public var defaultCallsPerMonth: Int?
     public var root: YAMLNode?
 
     public init() {}
@@ -35,6 +39,13 @@ public struct ProjectConfig: Sendable {
     public var libraryPath: String {
         if library.hasPrefix("/") || baseDirectory == "." { return library }
         return (baseDirectory as NSString).appendingPathComponent(library)
+    }
+
+    /// `prices:` resolved against the config's folder.
+    public var pricesPath: String? {
+        guard let prices else { return nil }
+        if prices.hasPrefix("/") || baseDirectory == "." { return prices }
+        return (baseDirectory as NSString).appendingPathComponent(prices)
     }
 
     public static func load(path: String) throws(SourceError) -> ProjectConfig {
@@ -90,6 +101,12 @@ public struct ProjectConfig: Sendable {
             case "token_budget":
                 guard let budget = value.string.flatMap(Int.init), budget > 0 else { throw fail(value, "'token_budget' must be a positive integer") }
                 config.tokenBudget = budget
+            case "prices":
+                guard let path = value.string, !value.isNullScalar else { throw fail(value, "'prices' must be the path of a LiteLLM model_prices_and_context_window.json") }
+                config.prices = path
+            case "default_calls_per_month":
+                guard let calls = value.string.flatMap(Int.init), calls >= 0 else { throw fail(value, "'default_calls_per_month' must be a non-negative integer") }
+                config.defaultCallsPerMonth = calls
             default:
                 throw fail(pair.key, "unknown key '\(key)' in \(fileName)\(ClosestMatch.suggestion(for: key, in: allowedKeys)) (allowed: \(allowedKeys.joined(separator: ", ")))")
             }

@@ -22,6 +22,8 @@ public struct VariableDeclaration: Sendable, Equatable {
     public var isRequired: Bool
     public var defaultValue: String?
     public var allowedValues: [String]?
+    /// `typical_tokens:`: how many tokens a typical value has, for `cost` (nil: count the default, else 0).
+    public var typicalTokens: Int?
     /// Where the declaration is (the key), for diagnostics.
     public var location: SourceLocation?
     public var range: Range<Int>?
@@ -38,6 +40,18 @@ public struct VariableDeclaration: Sendable, Equatable {
     }
 }
 
+/// A numeric model parameter as written in the file: its key, value and where the key is.
+public struct ModelParameter: Sendable, Equatable {
+    public var key: String
+    public var value: Int
+    public var range: Range<Int>
+    public init(key: String, value: Int, range: Range<Int>) {
+        self.key = key
+        self.value = value
+        self.range = range
+    }
+}
+
 /// A prompt template of the library, whatever file format it was read from.
 public struct PromptTemplate: Sendable {
     public var name: String
@@ -48,7 +62,19 @@ public struct PromptTemplate: Sendable {
     public var model: String?
     /// The output-length limit sent with the request, from whichever key the format uses.
     public var maxOutputTokens: Int?
+    /// Which key set the output limit, and where (YAML templates), for PL604.
+    public var outputLimitParameter: ModelParameter?
+    /// A thinking budget from `config` (`thinking.budget_tokens`, `thinking_budget`, `thinkingConfig.thinkingBudget`).
+    public var thinkingBudget: ModelParameter?
     public var temperature: Double?
+    /// `calls_per_month:`: how often the template is called, for `cost` (nil: the config's default).
+    public var callsPerMonth: Int?
+    /// `expected_output_tokens:`: the typical answer's length (nil: `max_output_tokens` is priced, an upper bound).
+    public var expectedOutputTokens: Int?
+    /// `model_reason:`: why this model and not a cheaper one (silences PL603).
+    public var modelReason: String?
+    /// `team:`: who owns the template, for `cost --by team`.
+    public var team: String?
     public var variables: [VariableDeclaration]
     public var messages: [PromptMessage]
     /// True for the completion form (`template:`), false for chat `messages:`.

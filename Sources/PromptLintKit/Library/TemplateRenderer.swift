@@ -10,6 +10,9 @@ public struct RenderedPrompt: Sendable {
     public var maxOutputTokens: Int?
     public var temperature: Double?
     public var messages: [Message]
+    /// The request key of the output cap: `max_completion_tokens` for OpenAI reasoning models
+    /// (they reject `max_tokens`), else `max_tokens` (see `OutputParameters.requestKey`).
+    public var outputLimitKey = "max_tokens"
 
     /// Messages joined with role headers.
     public var text: String {
@@ -20,7 +23,7 @@ public struct RenderedPrompt: Sendable {
     public var requestBody: JSONValue {
         var pairs: [(String, JSONValue)] = []
         if let model { pairs.append(("model", .string(model))) }
-        if let maxOutputTokens { pairs.append(("max_tokens", .int(maxOutputTokens))) }
+        if let maxOutputTokens { pairs.append((outputLimitKey, .int(maxOutputTokens))) }
         if let temperature { pairs.append(("temperature", .double(temperature))) }
         pairs.append(("messages", .array(messages.map { .object([("role", .string($0.role.rawValue)), ("content", .string($0.content))]) })))
         return .object(pairs)

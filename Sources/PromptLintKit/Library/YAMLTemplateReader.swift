@@ -1,8 +1,9 @@
 /// Reads promptlint's own YAML template format and validates its schema with located errors.
 struct YAMLTemplateReader: TemplateReader {
     static let allowedKeys = ["name", "description", "tags", "model", "max_output_tokens", "variables", "messages",
-                              "template", "temperature", "lint", "config"]
-    static let variableKeys = ["description", "required", "default", "enum"]
+                              "template", "temperature", "lint", "config",
+                              "calls_per_month", "expected_output_tokens", "model_reason", "team"]
+    static let variableKeys = ["description", "required", "default", "enum", "typical_tokens"]
     static let messageKeys = ["role", "content", "name"]
     static let lintKeys = ["disable", "token_budget"]
 
@@ -56,6 +57,8 @@ struct YAMLTemplateReader: TemplateReader {
         }
         let tags = stringList(root, "tags")
         var maxOutputTokens = positiveInteger(root, "max_output_tokens")
+        var outputLimitParameter = maxOutputTokens.flatMap { value in root.pair("max_output_tokens").map { ModelParameter(key: "max_output_tokens", value: value, range: $0.key.range) } }
+        var thinkingBudget: ModelParameter?
         // Langfuse and promptfoo keep model parameters under `config` (`config.max_tokens`).
         if let config = root["config"], !config.isNullScalar {
             if config.mapping == nil {
@@ -63,7 +66,15 @@ struct YAMLTemplateReader: TemplateReader {
             } else if maxOutputTokens == nil {
                 for key in ["max_tokens", "max_output_tokens", "maxOutputTokens", "max_completion_tokens"] where config[key] != nil {
                     maxOutputTokens = positiveInteger(config, key)
+                    outputLimitParameter = maxOutputTokens.flatMap { value in config.pair(key).map { ModelParameter(key: key, value: value, range: $0.key.range) } }
                     break
+                }
+            }
+            if config.mapping != nil {
+                for (parent, key) in [("thinking", "budget_tokens"), (nil, "thinking_budget"), ("thinkingConfig", "thinkingBudget")] {
+                    let holder: YAMLNode? = parent.map { config[$0] } ?? config
+                    guard let holder, holder.mapping != nil, let pair = holder.pair(key) else { continue }
+                    if let value = nonNegativeInteger(holder, key) { thinkingBudget = ModelParameter(key: key, value: value, range: pair.key.range) }
                 }
             }
         }
@@ -108,11 +119,22 @@ struct YAMLTemplateReader: TemplateReader {
                 error(t, "'template' must be a string, found \(t.typeDescription)")
             }
         }
+        let callsPerMonth = nonNegativeInteger(root, "calls_per_month")
+        let expectedOutputTokens = positiveInteger(root, "expected_output_tokens")
+        let modelReason = string(root, "model_reason")
+        let team = string(root, "team")
         guard issues.count == errorCount, let name else { return nil }
-        return PromptTemplate(name: name, file: file, format: .yaml, description: string(root, "description"), tags: tags,
+        var template = PromptTemplate(name: name, file: file, format: .yaml, description: string(root, "description"), tags: tags,
                               model: string(root, "model"), maxOutputTokens: maxOutputTokens, temperature: temperature,
                               variables: variables, messages: messages, isCompletion: isCompletion,
                               disabledRules: lintDisabled, lintOptions: lintOptions, root: root, range: range)
+        template.outputLimitParameter = outputLimitParameter
+        template.thinkingBudget = thinkingBudget
+        template.callsPerMonth = callsPerMonth
+        template.expectedOutputTokens = expectedOutputTokens
+        template.modelReason = modelReason
+        template.team = team
+        return template
     }
 
     mutating func readVariables(_ node: YAMLNode?) -> [VariableDeclaration] {
@@ -144,6 +166,7 @@ struct YAMLTemplateReader: TemplateReader {
                     }
                 }
                 if spec["enum"] != nil { declaration.allowedValues = stringList(spec, "enum") }
+                declaration.typicalTokens = nonNegativeInteger(spec, "typical_tokens")
                 if let allowed = declaration.allowedValues, let value = declaration.defaultValue, !allowed.contains(value),
                    let defaultNode = spec["default"] {
                     error(defaultNode, "default '\(value)' of variable '\(name)' is not one of its enum values: \(allowed.joined(separator: ", "))")
@@ -230,6 +253,15 @@ struct YAMLTemplateReader: TemplateReader {
         guard let node = parent[key], !node.isNullScalar else { return nil }
         guard let scalar = node.scalar, scalar.isPlainUntagged, let value = Int(scalar.value), value > 0 else {
             error(node, "'\(key)' must be a positive integer, found \(node.scalar.map { "'\($0.value)'" } ?? node.typeDescription)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func nonNegativeInteger(_ parent: YAMLNode, _ key: String) -> Int? {
+        guard let node = parent[key], !node.isNullScalar else { return nil }
+        guard let scalar = node.scalar, scalar.isPlainUntagged, let value = Int(scalar.value.replacingOccurrences(of: "_", with: "")), value >= 0 else {
+            error(node, "'\(key)' must be a non-negative integer, found \(node.scalar.map { "'\($0.value)'" } ?? node.typeDescription)")
             return nil
         }
         return value

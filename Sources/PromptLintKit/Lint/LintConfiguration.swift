@@ -101,7 +101,9 @@ public struct LintConfiguration: Sendable {
             active.append(ActiveRule(rule: definition.make(options[code] ?? RuleOptions()), severity: severity))
         }
         let registry = try ModelRegistry.configured(config)
-        return LintConfiguration(active: active, settings: LintSettings(defaultModel: config.defaultModel ?? "gpt-4o-mini", registry: registry), definitions: definitions)
+        var settings = LintSettings(defaultModel: config.defaultModel ?? "gpt-4o-mini", registry: registry)
+        settings.defaultCallsPerMonth = config.defaultCallsPerMonth
+        return LintConfiguration(active: active, settings: settings, definitions: definitions)
     }
 
     static func optionValue(_ node: YAMLNode, spec: RuleOptionSpec, code: String,

@@ -5,6 +5,7 @@ public enum RuleFamily: String, Sendable, CaseIterable {
     case outputLength = "Output length"
     case template = "Template"
     case library = "Library"
+    case cost = "Cost"
     case custom = "Custom"
 }
 

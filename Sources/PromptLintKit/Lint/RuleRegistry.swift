@@ -21,5 +21,9 @@ public enum RuleRegistry {
         MustacheSyntaxRule.definition,
         UnknownPartialRule.definition,
         NearDuplicateTemplateRule.definition,
+        UnknownModelRule.definition,
+        CacheUnfriendlyPrefixRule.definition,
+        PremiumModelForRoutineTaskRule.definition,
+        OutputParameterMismatchRule.definition,
     ].sorted { $0.description.code < $1.description.code }
 }

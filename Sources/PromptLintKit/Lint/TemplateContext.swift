@@ -21,6 +21,15 @@ public final class TemplateContext: @unchecked Sendable {
     /// The model the template is counted and priced with.
     public private(set) lazy var model = ModelResolution(template.model ?? settings.defaultModel, registry: settings.registry)
 
+    /// What a typical call sends, for the cost rules (built once).
+    public private(set) lazy var sentPrompt = SentPrompt(template, library: settings.library)
+
+    /// Prices the template with the run's registry, default model and volume.
+    public var costEstimator: CostEstimator {
+        CostEstimator(registry: settings.registry, defaultModel: settings.defaultModel, defaultCallsPerMonth: settings.defaultCallsPerMonth,
+                      library: settings.library)
+    }
+
     /// Messages whose wording is the author's instruction. Assistant messages are few-shot
     /// example answers: data, not instructions.
     public var instructionMessageIndices: [Int] {
@@ -139,6 +148,8 @@ public struct LintSettings: Sendable {
     public var defaultModel: String
     /// Models, prices and encodings (built in, plus `models:` from the config).
     public var registry: ModelRegistry
+    /// `default_calls_per_month` from the config: the volume of templates that declare none.
+    public var defaultCallsPerMonth: Int?
     /// Measure the token saving of unsafe fixes too (`compress --unsafe` needs it; lint does not).
     public var measureAllFixes = false
 

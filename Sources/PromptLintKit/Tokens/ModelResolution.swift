@@ -22,10 +22,15 @@ public struct ModelResolution: Sendable {
 }
 
 extension ModelRegistry {
-    /// The built-in registry with `.promptlint.yml`'s `models:` applied.
-    public static func configured(_ config: ProjectConfig) throws(SourceError) -> ModelRegistry {
-        guard let node = config.models, !node.isNullScalar else { return .builtIn }
-        return ModelRegistry.builtIn.merging(try ModelOverrides.parse(node, path: config.path ?? ProjectConfig.fileName))
+    /// The registry a command prices with: the price table (`pricesFile` from `--prices`, else
+    /// `prices:` in `.promptlint.yml`, else the bundled snapshot), with `models:` applied on top.
+    public static func configured(_ config: ProjectConfig, pricesFile: String? = nil) throws(SourceError) -> ModelRegistry {
+        var registry = ModelRegistry.builtIn
+        if let path = pricesFile ?? config.pricesPath {
+            registry = registry.withPrices(try PriceTable.load(litellmFile: path))
+        }
+        guard let node = config.models, !node.isNullScalar else { return registry }
+        return registry.merging(try ModelOverrides.parse(node, path: config.path ?? ProjectConfig.fileName, base: registry))
     }
 }
 
@@ -46,9 +51,10 @@ extension ModelRegistry {
 ///     estimate: true               # its tokenizer is not public
 /// ```
 enum ModelOverrides {
-    static let keys = ["name", "aliases", "encoding", "context_window", "input_price", "output_price", "tier", "estimate"]
+    static let keys = ["name", "aliases", "encoding", "context_window", "input_price", "output_price", "cache_read_price",
+                       "max_output_tokens", "reasoning", "tier", "estimate"]
 
-    static func parse(_ node: YAMLNode, path: String) throws(SourceError) -> [ModelInfo] {
+    static func parse(_ node: YAMLNode, path: String, base registry: ModelRegistry = .builtIn) throws(SourceError) -> [ModelInfo] {
         func fail(_ node: YAMLNode, _ message: String) -> SourceError { SourceError(path: path, location: node.start, message: message) }
         guard let items = node.sequence else { throw fail(node, "'models' must be a list of {name, input_price, output_price, ...}") }
         var models: [ModelInfo] = []
@@ -59,7 +65,7 @@ enum ModelOverrides {
                 throw fail(pair.key, "unknown key '\(key)' in a model\(ClosestMatch.suggestion(for: key, in: keys)) (allowed: \(keys.joined(separator: ", ")))")
             }
             guard let name = item["name"]?.string else { throw fail(item, "a model needs a 'name'") }
-            let base = ModelRegistry.builtIn.lookup(name)
+            let base = registry.lookup(name)
             func number(_ key: String) throws(SourceError) -> Double? {
                 guard let value = item[key] else { return nil }
                 guard let text = value.string, let number = Double(text), number >= 0 else { throw fail(value, "'\(key)' must be a non-negative number") }
@@ -86,9 +92,20 @@ enum ModelOverrides {
             let context = try number("context_window").map(Int.init) ?? base?.contextWindow ?? 128_000
             let aliases = item["aliases"]?.sequence?.compactMap(\.string) ?? base?.aliases ?? []
             let estimate = item["estimate"]?.string.map { $0 == "true" } ?? base.map { !$0.tokenizerIsPublic } ?? false
-            models.append(ModelInfo(name: base?.name ?? name, aliases: aliases, encoding: encoding ?? .o200k_base, contextWindow: context,
-                                    inputPricePerMillion: input, outputPricePerMillion: output, tier: tier ?? .standard,
-                                    tokenizerIsPublic: !estimate))
+            var model = base ?? ModelInfo(name: name, encoding: .o200k_base, contextWindow: context,
+                                          inputPricePerMillion: input, outputPricePerMillion: output, tier: .standard)
+            model.name = model.name.lowercased()
+            model.aliases = aliases.map { $0.lowercased() }
+            model.encoding = encoding ?? .o200k_base
+            model.contextWindow = context
+            model.inputPricePerMillion = input
+            model.outputPricePerMillion = output
+            model.tier = tier ?? ModelOverlay.tier(outputPricePerMillion: output)
+            model.tokenizerIsPublic = !estimate
+            if let cacheRead = try number("cache_read_price") { model.cacheReadPricePerMillion = cacheRead }
+            if let cap = try number("max_output_tokens") { model.maxOutputTokens = Int(cap) }
+            if let reasoning = item["reasoning"]?.string { model.supportsReasoning = ["true", "yes", "on"].contains(reasoning.lowercased()) }
+            models.append(model)
         }
         return models
     }

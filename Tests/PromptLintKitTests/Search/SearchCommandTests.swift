@@ -91,7 +91,7 @@ import Testing
         let changed = try run(["search", "--format", "json", "ticket"], in: dir.path)
         #expect(try json(changed).compactMap { $0["name"] as? String }.sorted() == ["b", "c"])
         // A config change (default model → tier) rebuilds too.
-        try dir.write(".promptlint.yml", "model: claude-sonnet-4\n")
+        try dir.write(".promptlint.yml", "model: claude-sonnet-4-5\n")
         let standard = try run(["search", "--format", "json", "--tier", "standard", "ticket"], in: dir.path)
         #expect(try json(standard).count == 2)
         let uncached = try run(["search", "--no-cache", "--format", "json", "--tier", "standard", "ticket"], in: dir.path)

@@ -6,25 +6,22 @@ import Testing
 struct ModelRegistryTests {
     let registry = ModelRegistry.builtIn
 
-    @Test("exact names, case-insensitive, provider prefixes", arguments: [
+    @Test("exact names, case-insensitive, provider prefixes, aliases", arguments: [
         ("gpt-4o", "gpt-4o"), ("GPT-4o", "gpt-4o"), ("  gpt-4.1-mini ", "gpt-4.1-mini"),
         ("openai/gpt-4o-mini", "gpt-4o-mini"), ("models/gemini-2.5-pro", "gemini-2.5-pro"),
-        ("chatgpt-4o-latest", "gpt-4o"), ("claude-3-5-haiku-latest", "claude-3-5-haiku"),
+        ("gemini/gemini-2.5-flash", "gemini/gemini-2.5-flash"), ("azure/gpt-4o", "azure/gpt-4o"),
+        ("claude-haiku-4.5", "claude-haiku-4-5"), ("claude-3-5-haiku", "vertex_ai/claude-3-5-haiku"),
         ("gpt-35-turbo", "gpt-3.5-turbo"), ("o3", "o3"), ("o3-mini", "o3-mini"), ("gpt-5-nano", "gpt-5-nano"),
     ])
     func exactAndAliases(query: String, expected: String) {
         #expect(registry.lookup(query)?.name == expected)
     }
 
-    @Test("dated and suffixed variants resolve to the longest known name", arguments: [
-        ("gpt-4o-2024-08-06", "gpt-4o"), ("gpt-4o-mini-2024-07-18", "gpt-4o-mini"),
-        ("gpt-4.1-nano-2025-04-14", "gpt-4.1-nano"), ("o3-mini-2025-01-31", "o3-mini"),
-        ("gpt-4-0613", "gpt-4"), ("gpt-4-32k-0613", "gpt-4-32k"), ("gpt-4-turbo-2024-04-09", "gpt-4-turbo"),
-        ("gpt-3.5-turbo-0125", "gpt-3.5-turbo"), ("gpt-5-2025-08-07", "gpt-5"),
-        ("claude-sonnet-4-20250514", "claude-sonnet-4"), ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5"),
-        ("claude-3-5-haiku@20241022", "claude-3-5-haiku"), ("anthropic.claude-3-5-haiku-20241022-v1:0", "claude-3-5-haiku"),
-        ("claude-haiku-4-5-20251001", "claude-haiku-4-5"), ("gemini-2.5-flash-preview-05-20", "gemini-2.5-flash"),
-        ("gemini-2.5-flash-lite-preview-06-17", "gemini-2.5-flash-lite"),
+    @Test("dated variants: the table's own row, else the longest known name they extend", arguments: [
+        ("gpt-4o-2024-08-06", "gpt-4o-2024-08-06"), ("gpt-4o-2099-01-01", "gpt-4o"), ("gpt-4o-mini-2099-07-18", "gpt-4o-mini"),
+        ("gpt-4.1-nano-2025-04-14", "gpt-4.1-nano-2025-04-14"), ("gpt-4-0613", "gpt-4-0613"), ("gpt-5-2099-08-07", "gpt-5"),
+        ("claude-sonnet-4-5-20990929", "claude-sonnet-4-5"), ("claude-3-5-haiku@20241022", "vertex_ai/claude-3-5-haiku@20241022"),
+        ("claude-haiku-4-5-latest", "claude-haiku-4-5"), ("gemini-2.5-flash-lite-preview-99", "gemini-2.5-flash-lite"),
     ])
     func datedVariants(query: String, expected: String) {
         #expect(registry.lookup(query)?.name == expected)
@@ -32,42 +29,63 @@ struct ModelRegistryTests {
 
     @Test("unknown names are nil; '.' is not a variant separator")
     func unknown() {
-        #expect(registry.lookup("llama-3-70b") == nil)
+        #expect(registry.lookup("acme-llm-unknown") == nil)
         #expect(registry.lookup("") == nil)
         #expect(registry.lookup("gpt") == nil)
         #expect(registry.lookup("gpt-4.7") == nil)
         #expect(registry.lookup("gpt-4ox") == nil)
+        #expect(registry.lookup("gpt4o") == nil)
     }
 
-    @Test("encodings and public-tokenizer flags")
-    func encodings() {
+    @Test("did you mean: the nearest names people write", arguments: [
+        ("gpt4o", "gpt-4o"), ("gpt-4o-mni", "gpt-4o-mini"), ("claude-sonet-4-5", "claude-sonnet-4-5"), ("gemini-2.5-flsh", "gemini-2.5-flash"),
+    ])
+    func closest(query: String, expected: String) {
+        #expect(registry.closestNames(to: query).first == expected)
+        #expect(registry.closestNames(to: "zzzzzzzzzzzzzzzzzz").isEmpty)
+    }
+
+    @Test("overlay: encodings, public tokenizers, tiers, economy alternatives, cache minimums")
+    func overlay() throws {
         #expect(registry.lookup("gpt-4")?.encoding == .cl100k_base)
         #expect(registry.lookup("gpt-3.5-turbo")?.encoding == .cl100k_base)
         #expect(registry.lookup("gpt-4o")?.encoding == .o200k_base)
         #expect(registry.lookup("gpt-4o")?.tokenizerIsPublic == true)
-        for name in ["claude-opus-4", "claude-sonnet-4", "claude-3-5-haiku", "gemini-2.5-pro", "gemini-2.0-flash"] {
-            let model = registry.lookup(name)
-            #expect(model?.tokenizerIsPublic == false, "\(name)")
-            #expect(model?.encoding == .o200k_base, "\(name)")
+        #expect(registry.lookup("azure/gpt-4o")?.tokenizerIsPublic == true)
+        for name in ["claude-opus-4-5", "claude-sonnet-4-5", "claude-haiku-4-5", "gemini-2.5-pro", "gemini-2.5-flash"] {
+            let model = try #require(registry.lookup(name), "\(name)")
+            #expect(model.tokenizerIsPublic == false, "\(name)")
+            #expect(model.encoding == .o200k_base, "\(name)")
         }
-        // Every built-in: sane numbers, unique names and aliases.
+        #expect(registry.lookup("gpt-4o-mini")?.tier == .economy)
+        #expect(registry.lookup("gpt-4o")?.tier == .standard)
+        #expect(registry.lookup("claude-opus-4-5")?.tier == .premium)
+        #expect(registry.lookup("gpt-4o")?.economyAlternative == "gpt-4o-mini")
+        #expect(registry.lookup("gpt-4o-mini")?.economyAlternative == nil)
+        #expect(registry.lookup("claude-sonnet-4-5")?.economyAlternative == "claude-haiku-4-5")
+        #expect(registry.lookup("gpt-4o")?.promptCacheMinTokens == 1024)
+        #expect(registry.lookup("claude-haiku-4-5")?.promptCacheMinTokens == 4096)
+        #expect(registry.lookup("o3")?.supportsReasoning == true)
+        // Every economy alternative the overlay names is in the table.
+        for (_, model) in ModelOverlay.economyAlternatives where !model.isEmpty { #expect(registry.lookup(model)?.name == model, "\(model)") }
+        // Every row: non-negative prices, positive windows, unique names.
         var seen = Set<String>()
-        for model in registry.models {
-            #expect(model.contextWindow > 0 && model.inputPricePerMillion > 0 && model.outputPricePerMillion > 0)
-            for key in [model.name] + model.aliases { #expect(seen.insert(key).inserted, "duplicate \(key)") }
+        for model in registry.allModels {
+            #expect(model.contextWindow > 0 && model.inputPricePerMillion >= 0 && model.outputPricePerMillion >= 0, "\(model.name)")
+            #expect(seen.insert(model.name).inserted, "duplicate \(model.name)")
         }
         #expect(ModelRegistry.pricesAsOf.count == 10)
     }
 
-    @Test("cost = prompt tokens x input price + output limit x output price")
-    func cost() {
-        let gpt4o = registry.lookup("gpt-4o")!
+    @Test("cost = prompt tokens x input price + output tokens x output price")
+    func cost() throws {
+        let gpt4o = try #require(registry.lookup("gpt-4o"))
         let cost = CallCost.perCall(model: gpt4o, promptTokens: 1_000, outputTokens: 500)
         #expect(abs(cost.inputCost - 0.0025) < 1e-12)
         #expect(abs(cost.outputCost - 0.005) < 1e-12)
         #expect(abs(cost.total - 0.0075) < 1e-12)
         #expect(!cost.isEstimate)
-        let claude = CallCost.perCall(model: registry.lookup("claude-sonnet-4")!, promptTokens: 2_000_000, outputTokens: 0)
+        let claude = CallCost.perCall(model: try #require(registry.lookup("claude-sonnet-4-5")), promptTokens: 2_000_000, outputTokens: 0)
         #expect(abs(claude.total - 6.0) < 1e-9)
         #expect(claude.isEstimate)
     }
@@ -80,34 +98,32 @@ struct ModelRegistryTests {
                                 inputPricePerMillion: 0.5, outputPricePerMillion: 0.5, tier: .economy,
                                 tokenizerIsPublic: false)
         let merged = registry.merging([cheaper, inHouse])
-        #expect(merged.models.count == registry.models.count + 1)
-        #expect(merged.lookup("gpt-4o-2024-08-06")?.inputPricePerMillion == 1.0)
+        #expect(merged.allModels.count == registry.allModels.count + 1)
+        #expect(merged.lookup("gpt-4o-2099-08-06")?.inputPricePerMillion == 1.0)
         #expect(merged.lookup("house-default")?.name == "gpt-4o")
         #expect(merged.lookup("ACME-LLM-v2")?.name == "acme-llm")
         #expect(registry.lookup("gpt-4o")?.inputPricePerMillion == 2.5)  // the original is unchanged
         #expect(merged.lookup("gpt-4o-mini")?.name == "gpt-4o-mini")
+        #expect(merged.merging([cheaper]).overrides.count == 2)
     }
 
-    @Test("editing `models` directly keeps lookups in sync")
-    func editModels() {
-        var registry = ModelRegistry.builtIn
-        registry.models.removeAll { $0.name == "gpt-4o" }
-        #expect(registry.lookup("gpt-4o") == nil)
-        #expect(registry.lookup("gpt-4o-mini")?.name == "gpt-4o-mini")
-        registry.models.append(ModelInfo(name: "Local-Model", encoding: .cl100k_base, contextWindow: 4_096,
-                                         inputPricePerMillion: 0.01, outputPricePerMillion: 0.01, tier: .economy))
-        #expect(registry.lookup("local-model")?.contextWindow == 4_096)
+    @Test("another price table replaces the snapshot, overrides stay")
+    func withPrices() throws {
+        let url = try #require(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/prices/litellm-sample.json"))
+        let table = try PriceTable.load(litellmFile: url.path)
+        let own = ModelInfo(name: "acme-llm", encoding: .cl100k_base, contextWindow: 32_000,
+                            inputPricePerMillion: 0.5, outputPricePerMillion: 0.5, tier: .economy)
+        let swapped = registry.merging([own]).withPrices(table)
+        #expect(swapped.lookup("gpt-4o") == nil)
+        #expect(swapped.lookup("acme-large")?.inputPricePerMillion == 4)
+        #expect(swapped.lookup("acme-llm") != nil)
+        #expect(swapped.pricesDate == table.date && table.source == url.path)
     }
 
-    @Test("ModelInfo round-trips through JSON; decoded overrides match names case-insensitively")
+    @Test("ModelInfo round-trips through JSON")
     func codable() throws {
-        let model = registry.lookup("claude-haiku-4-5")!
+        let model = try #require(registry.lookup("claude-haiku-4-5"))
         let data = try JSONEncoder().encode(model)
         #expect(try JSONDecoder().decode(ModelInfo.self, from: data) == model)
-        let json = #"{"name":"GPT-4o","aliases":[],"encoding":"o200k_base","contextWindow":128000,"inputPricePerMillion":1,"outputPricePerMillion":4,"tier":"standard","tokenizerIsPublic":true}"#
-        let override = try JSONDecoder().decode(ModelInfo.self, from: Data(json.utf8))
-        let merged = registry.merging([override])
-        #expect(merged.models.count == registry.models.count)
-        #expect(merged.lookup("gpt-4o-2024-11-20")?.outputPricePerMillion == 4)
     }
 }

@@ -23,11 +23,32 @@ public struct ModelInfo: Sendable, Codable, Equatable {
     /// False when the vendor does not publish its tokenizer (Anthropic Claude, Google Gemini):
     /// counts then come from `o200k_base` and must be presented as estimates.
     public var tokenizerIsPublic: Bool
+    /// LiteLLM's provider ("openai", "anthropic", "gemini", "azure", …); "" when unknown.
+    public var provider: String
+    /// The longest answer the model can give (nil: the table does not say).
+    public var maxOutputTokens: Int?
+    /// USD per 1,000,000 prompt tokens read from the provider's prompt cache (nil: no cache price).
+    public var cacheReadPricePerMillion: Double?
+    /// USD per 1,000,000 prompt tokens written to the cache (Anthropic charges 1.25× input for it).
+    public var cacheWritePricePerMillion: Double?
+    /// Batch API prices (nil: no batch price).
+    public var batchInputPricePerMillion: Double?
+    public var batchOutputPricePerMillion: Double?
+    /// The model thinks before it answers (o-series, gpt-5, Claude with thinking, Gemini 2.5): its
+    /// reasoning tokens are billed as output and count against the output cap.
+    public var supportsReasoning: Bool
+    /// The shortest prompt prefix the provider caches (nil: the model has no prompt caching).
+    public var promptCacheMinTokens: Int?
+    /// The same provider's economy model to suggest for routine tasks (nil: none known).
+    public var economyAlternative: String?
 
     public init(
         name: String, aliases: [String] = [], encoding: Encoding, contextWindow: Int,
         inputPricePerMillion: Double, outputPricePerMillion: Double, tier: ModelTier,
-        tokenizerIsPublic: Bool = true
+        tokenizerIsPublic: Bool = true, provider: String = "", maxOutputTokens: Int? = nil,
+        cacheReadPricePerMillion: Double? = nil, cacheWritePricePerMillion: Double? = nil,
+        batchInputPricePerMillion: Double? = nil, batchOutputPricePerMillion: Double? = nil,
+        supportsReasoning: Bool = false, promptCacheMinTokens: Int? = nil, economyAlternative: String? = nil
     ) {
         self.name = name.lowercased()
         self.aliases = aliases.map { $0.lowercased() }
@@ -37,6 +58,15 @@ public struct ModelInfo: Sendable, Codable, Equatable {
         self.outputPricePerMillion = outputPricePerMillion
         self.tier = tier
         self.tokenizerIsPublic = tokenizerIsPublic
+        self.provider = provider
+        self.maxOutputTokens = maxOutputTokens
+        self.cacheReadPricePerMillion = cacheReadPricePerMillion
+        self.cacheWritePricePerMillion = cacheWritePricePerMillion
+        self.batchInputPricePerMillion = batchInputPricePerMillion
+        self.batchOutputPricePerMillion = batchOutputPricePerMillion
+        self.supportsReasoning = supportsReasoning
+        self.promptCacheMinTokens = promptCacheMinTokens
+        self.economyAlternative = economyAlternative
     }
 
     /// Token counts for this model are approximations (see `tokenizerIsPublic`).
