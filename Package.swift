@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system libyaml: we need its event marks (byte offsets, scalar styles).
@@ -28,10 +31,21 @@ let package = Package(
             // Binary BPE vocabularies written by scripts/gen_vocab.py.
             resources: [.copy("Tokenizer/Vocab")]
         ),
+        // Usage and budgets: imports of provider and proxy records into a SQLite store, reports, budgets.
+        .target(
+            name: "PromptLintUsage",
+            dependencies: [
+                "PromptLintKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "promptlint",
             dependencies: [
                 "PromptLintKit",
+                "PromptLintUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,10 +54,19 @@ let package = Package(
             name: "promptlint-bench",
             dependencies: ["PromptLintKit"]
         ),
+        // Usage store and import benchmark data (scripts/bench-usage); not part of the product.
+        .executableTarget(
+            name: "promptlint-usage-bench",
+            dependencies: ["PromptLintUsage"]
+        ),
         .testTarget(
             name: "PromptLintKitTests",
             // The CLI tests run the built `promptlint` executable.
-            dependencies: ["PromptLintKit", "promptlint"],
+            dependencies: [
+                "PromptLintKit", "PromptLintUsage", "promptlint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -8,7 +8,8 @@ struct PromptLint: ParsableCommand {
         abstract: "Treat LLM prompts as code: a prompt library, a linter and a rewriter.",
         version: PromptLintKit.version,
         subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, RenderCommand.self, TokensCommand.self, CompressCommand.self,
-                      RulesCommand.self, ExplainCommand.self, SearchCommand.self, SimilarCommand.self, LSPCommand.self, ReportCommand.self],
+                      RulesCommand.self, ExplainCommand.self, SearchCommand.self, SimilarCommand.self, LSPCommand.self, ReportCommand.self,
+                      UsageCommand.self, BudgetCommand.self],
         defaultSubcommand: nil
     )
 }
