@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system libyaml: we need its event marks (byte offsets, scalar styles).
@@ -32,10 +35,21 @@ let package = Package(
                 "CVocabulary",
             ]
         ),
+        // Usage and budgets: imports of provider and proxy records into a SQLite store, reports, budgets.
+        .target(
+            name: "PromptLintUsage",
+            dependencies: [
+                "PromptLintKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "promptlint",
             dependencies: [
                 "PromptLintKit",
+                "PromptLintUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,10 +69,19 @@ let package = Package(
             name: "promptlint-fuzz",
             dependencies: ["PromptLintFuzzTargets"]
         ),
+        // Usage store and import benchmark data (scripts/bench-usage); not part of the product.
+        .executableTarget(
+            name: "promptlint-usage-bench",
+            dependencies: ["PromptLintUsage"]
+        ),
         .testTarget(
             name: "PromptLintKitTests",
             // The CLI tests run the built `promptlint` executable; the fuzz seeds and regressions replay through the targets.
-            dependencies: ["PromptLintKit", "promptlint", "PromptLintFuzzTargets"],
+            dependencies: [
+                "PromptLintKit", "PromptLintUsage", "promptlint", "PromptLintFuzzTargets",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

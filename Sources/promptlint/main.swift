@@ -9,7 +9,7 @@ struct PromptLint: ParsableCommand {
         version: PromptLintKit.version,
         subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, RenderCommand.self, TokensCommand.self, CompressCommand.self,
                       RulesCommand.self, ExplainCommand.self, SearchCommand.self, SimilarCommand.self, LSPCommand.self, ReportCommand.self,
-                      CostCommand.self, ModelsCommand.self],
+                      CostCommand.self, ModelsCommand.self, UsageCommand.self, BudgetCommand.self],
         defaultSubcommand: nil
     )
 }

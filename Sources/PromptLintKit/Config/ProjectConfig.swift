@@ -5,7 +5,8 @@ import Foundation
 public struct ProjectConfig: Sendable {
     public static let fileName = ".promptlint.yml"
     public static let allowedKeys = ["library", "model", "include", "exclude", "fail_on", "disabled_rules", "opt_in_rules",
-                                     "rules", "custom_rules", "models", "token_budget", "prices", "default_calls_per_month"]
+                                     "rules", "custom_rules", "models", "token_budget", "prices", "default_calls_per_month",
+                                     "usage", "teams", "budgets"]
 
     /// Where the config was read from (nil: built-in defaults).
     public var path: String?
@@ -26,6 +27,10 @@ public struct ProjectConfig: Sendable {
     public var prices: String?
     /// `default_calls_per_month:`: the volume of templates that declare none.
     public var defaultCallsPerMonth: Int?
+    /// Usage import and report settings, team mapping and budgets, read by PromptLintUsage.
+    public var usage: YAMLNode?
+    public var teams: YAMLNode?
+    public var budgets: YAMLNode?
     public var root: YAMLNode?
 
     public init() {}
@@ -98,6 +103,9 @@ public struct ProjectConfig: Sendable {
             case "rules": config.rules = value
             case "custom_rules": config.customRules = value
             case "models": config.models = value
+            case "usage": config.usage = value
+            case "teams": config.teams = value
+            case "budgets": config.budgets = value
             case "token_budget":
                 guard let budget = value.string.flatMap(Int.init), budget > 0 else { throw fail(value, "'token_budget' must be a positive integer") }
                 config.tokenBudget = budget
