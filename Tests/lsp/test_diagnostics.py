@@ -64,3 +64,22 @@ async def test_unsaved_buffer_is_read_by_its_language(client):
     # Read as a YAML template (a plain-text read would not know max_output_tokens and report PL301).
     codes = {d.code for d in diagnostics}
     assert "PL102" in codes and "PL301" not in codes
+
+
+async def test_a_burst_of_changes_ends_with_the_last_versions_diagnostics(client, workspace):
+    uri = open_document(client, workspace / "prompts" / "greet.yml", GREET)
+    await diagnostics_for(client, uri, 1)
+    at = position_of(GREET, "This is important.")
+    for version in range(2, 22):
+        # Type "Kindly " one character at a time, as an editor sends keystrokes.
+        character = "Kindly "[(version - 2) % 7] if version < 9 else " "
+        position = types.Position(line=at.line, character=at.character + version - 2)
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start=position, end=position), text=character)]))
+    diagnostics = await diagnostics_for(client, uri, 21)
+    versions = [p.version for p in client.published if p.uri == uri]
+    print("published versions:", versions)
+    assert versions == sorted(versions)  # never an older version after a newer one
+    kindly = [d for d in diagnostics if d.code == "PL102" and d.range.start.line == at.line]
+    assert len(kindly) == 1 and kindly[0].range.start.character == at.character
