@@ -60,7 +60,7 @@ enum CodeActionProvider {
     /// Every safe fix, applied to a fixed point with the guards of `lint --fix`, as one edit of
     /// the bytes that changed.
     static func fixAllSafe(_ analysis: DocumentAnalysis) -> (LSPRange, String)? {
-        let result = Compressor(engine: analysis.engine, applyUnsafe: false, requireSavings: false).compress(analysis.file, defaultName: analysis.defaultName)
+        let result = Compressor(engine: analysis.engine, applyUnsafe: false, requireSavings: false).compress(analysis.file, format: analysis.format, defaultName: analysis.defaultName)
         guard result.changed else { return nil }
         let (range, replacement) = ByteDifference.changedRange(from: result.original, to: result.compressed)
         return (analysis.file.lspRange(ofBytes: range), String(decoding: replacement, as: UTF8.self))

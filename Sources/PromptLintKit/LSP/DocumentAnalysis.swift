@@ -4,6 +4,8 @@ public struct DocumentAnalysis: Sendable {
     public var uri: String
     public var version: Int
     public var file: SourceFile
+    /// The reader the buffer was parsed with (fixes re-parse it the same way).
+    public var format: TemplateFormat
     /// The name a template without `name:` gets (its path under the library).
     public var defaultName: String
     public var templates: [PromptTemplate]

@@ -150,7 +150,7 @@ public final class LSPSession {
         configuration.settings = settings
         let engine = LintEngine(configuration: configuration)
         diagnostics += engine.lint(templates, within: member ? library : templates)
-        return DocumentAnalysis(uri: document.uri, version: document.version, file: document.file, defaultName: defaultName(for: document.path),
+        return DocumentAnalysis(uri: document.uri, version: document.version, file: document.file, format: document.format, defaultName: defaultName(for: document.path),
                                 templates: templates, diagnostics: diagnostics.sorted(by: Diagnostic.ordered), engine: engine)
     }
 }

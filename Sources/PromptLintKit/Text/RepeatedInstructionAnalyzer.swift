@@ -23,13 +23,15 @@ public enum RepeatedInstructionAnalyzer {
     public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
 
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
-        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool }
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var listItem: Bool }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
-            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) {
+            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) && !isLabel(t.bytes, s.contentRange) {
                 let (set, negated) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
-                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated))
+                let lineText = Bytes.skipSpaces(SentenceSplitter.lineStart(t.bytes, s.range.lowerBound), t.bytes)
+                items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated,
+                                  listItem: SentenceSplitter.listMarkerEnd(t.bytes, lineText) > lineText))
             }
         }
         // Prefix filtering (set-similarity join): with elements in one global order (hash value),
@@ -49,6 +51,10 @@ public enum RepeatedInstructionAnalyzer {
                     if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
                     let inter = intersectionCount(x, y)
                     let j = Double(inter) / Double(x.count + y.count - inter)
+                    // Near-identical lines of the same shape next to each other are a parallel list ("the
+                    // first party's arguments", "the second party's arguments"), not one instruction said twice.
+                    if j < 1, items[a].loc.messageIndex == items[c].loc.messageIndex, items[a].listItem == items[c].listItem,
+                       newlines(texts[items[a].loc.messageIndex].bytes, items[a].loc.range.upperBound..<items[c].loc.range.lowerBound) <= 3 { continue }
                     if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
                 }
             }
@@ -64,6 +70,20 @@ public enum RepeatedInstructionAnalyzer {
         out.sort { ($0.second.messageIndex, $0.second.range.lowerBound, $0.first.messageIndex, $0.first.range.lowerBound)
                  < ($1.second.messageIndex, $1.second.range.lowerBound, $1.first.messageIndex, $1.first.range.lowerBound) }
         return out
+    }
+
+    /// A heading or a label that ends in ":" ("Common examples that meet this criteria:") introduces
+    /// content; repeated before each block, it is structure, not an instruction.
+    static func isLabel(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        let end = Bytes.skipSpacesBack(r.upperBound, b)
+        if end > r.lowerBound, b[end - 1] == 0x3A { return true }
+        let lineStart = SentenceSplitter.lineStart(b, r.lowerBound)
+        return Bytes.skipSpaces(lineStart, b) < b.count && b[Bytes.skipSpaces(lineStart, b)] == 0x23
+    }
+
+    private static func newlines(_ b: [UInt8], _ r: Range<Int>) -> Int {
+        guard r.lowerBound < r.upperBound else { return 0 }
+        return b[r].reduce(0) { $0 + ($1 == Bytes.newline ? 1 : 0) }
     }
 
     static let negations: Set<String> = ["not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "without",

@@ -22,6 +22,20 @@ import Testing
         #expect((reps.first?.similarity ?? 0) >= 0.8)
     }
 
+    /// Structure is not an instruction said twice: a label before each block, and parallel list items.
+    @Test func labelsAndParallelListItemsAreNotRepeats() {
+        let labels = "Tier A: clear argument.\nCommon examples that meet this criteria:\n- one\nTier B: weak argument.\nCommon examples that meet this criteria:\n- two"
+        #expect(RepeatedInstructionAnalyzer.repetitions(in: [labels]).isEmpty)
+        let first = "- Output the first party's ARGUMENTS section listing claims, evidence, sources, quotes, rebuttals and weaknesses."
+        let second = "- Output the second party's ARGUMENTS section listing claims, evidence, sources, quotes, rebuttals and weaknesses."
+        #expect(RepeatedInstructionAnalyzer.repetitions(in: [first + "\n" + second]).isEmpty)
+        // The same pair far apart is a near repeat: the filter, not the similarity, spares the list.
+        #expect(RepeatedInstructionAnalyzer.repetitions(in: [first + "\na\nb\nc\nd\ne\n" + second]).count == 1)
+        // The same instruction, exactly, stays a repeat even on the next line.
+        let exact = "- Consider the design document and real-world risk.\n- Consider the design document and real-world risk."
+        #expect(RepeatedInstructionAnalyzer.repetitions(in: [exact]).count == 1)
+    }
+
     @Test func japaneseDuplicates() {
         let reps = RepeatedInstructionAnalyzer.repetitions(in: ["出力は必ず日本語で書いてください。", "注意：出力は必ず日本語で書いてください。"])
         #expect(reps.count == 1)
