@@ -106,7 +106,8 @@ public struct ModelRegistry: Sendable {
         return scored.sorted { ($0.1, $0.0.count, $0.0) < ($1.1, $1.0.count, $1.0) }.prefix(limit).map(\.0)
     }
 
-    static let providerPrefixes = ["openai/", "anthropic/", "google/", "gemini/", "models/", "anthropic.", "azure/", "vertex_ai/"]
+    // "googleai/" and "vertexai/" are Genkit's (dotprompt) spellings.
+    static let providerPrefixes = ["openai/", "anthropic/", "google/", "googleai/", "vertexai/", "gemini/", "models/", "anthropic.", "azure/", "vertex_ai/"]
     /// "." is deliberately absent: "gpt-4.1" must not fall back to "gpt-4".
     static let variantSeparators: Set<Character> = ["-", "@", ":"]
 }
