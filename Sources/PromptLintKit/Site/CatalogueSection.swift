@@ -12,7 +12,7 @@ enum CatalogueSection {
         html += "<p class=\"muted\"><span id=\"shown-count\">\(model.templates.count)</span> of \(model.templates.count) templates shown.</p>\n"
         html += "<div class=\"table-wrap\"><table id=\"templates\"><thead><tr>"
         html += "<th data-sort=\"text\">name</th><th class=\"hide-phone\">description</th><th class=\"hide-phone\">tags</th>"
-        html += "<th data-sort=\"text\" class=\"hide-phone\">model</th><th data-sort=\"number\" class=\"num\">tokens</th>"
+        html += "<th data-sort=\"text\" class=\"hide-phone\">model</th><th data-sort=\"number\" class=\"num hide-phone\">tokens</th>"
         html += "<th data-sort=\"number\" class=\"num\">$/call</th><th data-sort=\"number\" class=\"num\">$/month</th>"
         html += "<th data-sort=\"number\" class=\"num\">findings</th></tr></thead>\n<tbody>\n"
         for entry in model.templates { html += row(entry) }
@@ -29,7 +29,7 @@ enum CatalogueSection {
         html += "<td class=\"hide-phone\">\(HTML.escape(entry.description ?? ""))</td>"
         html += "<td class=\"hide-phone\">\(entry.tags.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }.joined())</td>"
         html += "<td class=\"hide-phone\" data-v=\"\(HTML.escape(entry.model))\">\(HTML.escape(entry.model))\(entry.isEstimate ? " <span class=\"muted\" title=\"token counts are estimates\">≈</span>" : "")</td>"
-        html += "<td class=\"num\" data-v=\"\(entry.inputTokens)\">\(entry.inputTokens)</td>"
+        html += "<td class=\"num hide-phone\" data-v=\"\(entry.inputTokens)\">\(entry.inputTokens)</td>"
         html += "<td class=\"num\" data-v=\"\(entry.costPerCall ?? -1)\">\(entry.costPerCall.map(Money.format) ?? "–")</td>"
         html += "<td class=\"num\" data-v=\"\(entry.costPerMonth ?? -1)\">\(entry.costPerMonth.map(Money.format) ?? "–")</td>"
         html += "<td class=\"num\" data-v=\"\(entry.findings.count)\">\(entry.findings.count)</td></tr>\n"

@@ -69,7 +69,9 @@ enum PageLayout {
     pre.diff del,pre.diff ins{display:block;text-decoration:none}
     pre.diff del{background:var(--del)}pre.diff ins{background:var(--ins)}
     dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
-    @media (max-width:640px){body{font-size:14px}.hide-phone{display:none}dl.meta{grid-template-columns:1fr}dl.meta dd{margin-bottom:6px}}
+    table.findings{table-layout:fixed}table.findings td:nth-child(1){width:4.5em}table.findings td:nth-child(2){width:5.5em}table.findings td:nth-child(3){width:4.5em}
+    @media (max-width:640px){body{font-size:14px}.hide-phone{display:none}dl.meta{grid-template-columns:1fr}dl.meta dd{margin-bottom:6px}\
+    svg.chart{font-size:18px}table.findings td:nth-child(2){display:none}}
     @media print{:root{--bg:#fff;--fg:#000;--card:#fff;--line:#999;--mark:#fff1a8}.controls,header nav a:not(:first-child){display:none}\
     th{position:static}a{color:inherit;text-decoration:none}pre{white-space:pre-wrap}.budget,tr{break-inside:avoid}}
     """
