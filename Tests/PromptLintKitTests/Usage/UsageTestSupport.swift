@@ -3,7 +3,7 @@ import PromptLintKit
 @testable import PromptLintUsage
 
 /// Fixed prices, so hand sums do not move when the built-in price table is refreshed.
-let testPricing = UsagePricing(registry: ModelRegistry(models: [
+let testPricing = UsagePricing(registry: ModelRegistry(overrides: [
     ModelInfo(name: "gpt-4o", encoding: .o200k_base, contextWindow: 128_000, inputPricePerMillion: 2.5, outputPricePerMillion: 10, tier: .standard),
     ModelInfo(name: "gpt-4o-mini", encoding: .o200k_base, contextWindow: 128_000, inputPricePerMillion: 0.15, outputPricePerMillion: 0.6, tier: .economy),
     ModelInfo(name: "claude-sonnet-4", encoding: .o200k_base, contextWindow: 200_000, inputPricePerMillion: 3, outputPricePerMillion: 15, tier: .standard,
