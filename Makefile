@@ -10,7 +10,8 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
 SWIFT ?= swift
 # macOS has the Swift runtime in the OS: only Linux needs (and supports) the static runtime.
-STATIC_FLAG := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
+# The static Swift runtime needs static libcurl for FoundationNetworking (used by budget --notify); off until .ci/run installs it.
+STATIC_FLAG :=
 BUILD_FLAGS := -c release --product promptlint $(STATIC_FLAG)
 BINARY = $(shell $(SWIFT) build -c release --show-bin-path)/promptlint
 

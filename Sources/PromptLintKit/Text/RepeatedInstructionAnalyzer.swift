@@ -22,6 +22,9 @@ public enum RepeatedInstructionAnalyzer {
 
     public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
 
+    // Swift 6.3.1's optimizer crashes on this function ("Found ownership error" in CopyPropagation)
+    // in release builds; until the compiler is fixed it is compiled without optimization.
+    @_optimize(none)
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
         struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var listItem: Bool }
         var items: [Item] = []
