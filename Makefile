@@ -10,8 +10,8 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
 SWIFT ?= swift
 # macOS has the Swift runtime in the OS: only Linux needs (and supports) the static runtime.
-# The static Swift runtime needs static libcurl for FoundationNetworking (used by budget --notify); off until .ci/run installs it.
-STATIC_FLAG :=
+# Nothing links FoundationNetworking (it would need a static libcurl): the budget webhook posts through SwiftNIO.
+STATIC_FLAG := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 BUILD_FLAGS := -c release --product promptlint $(STATIC_FLAG)
 BINARY = $(shell $(SWIFT) build -c release --show-bin-path)/promptlint
 

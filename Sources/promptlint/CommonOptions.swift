@@ -10,6 +10,8 @@ struct CommandError: Error, CustomStringConvertible {
 }
 
 struct LibraryOptions: ParsableArguments {
+    @OptionGroup var colorOptions: ColorOptions
+
     @Option(name: .long, help: "The template library folder (default: 'library' in .promptlint.yml, or prompts/).")
     var library: String?
 
@@ -53,18 +55,49 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Writes to stdout/stderr, with colour only on a terminal (and never with NO_COLOR).
+/// `--color`: every command that takes library options takes it.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, always, never
+}
+
+struct ColorOptions: ParsableArguments {
+    @Option(help: "Colour output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE turn it on), always or never.")
+    var color: ColorChoice = .auto
+
+    // Parsing is done before any command writes: the choice is in place for every Terminal.
+    func validate() throws { Terminal.choice.set(color) }
+}
+
+/// Writes to stdout/stderr, with colour as `--color` and the environment say.
 struct Terminal: Sendable {
     let handle: FileHandle
     let useColor: Bool
 
-    static let standardOutput = Terminal(handle: .standardOutput, fd: STDOUT_FILENO)
-    static let standardError = Terminal(handle: .standardError, fd: STDERR_FILENO)
+    static var standardOutput: Terminal { Terminal(handle: .standardOutput, fd: STDOUT_FILENO) }
+    static var standardError: Terminal { Terminal(handle: .standardError, fd: STDERR_FILENO) }
+
+    /// The `--color` of this run (one per process, set while parsing).
+    static let choice = ColorSetting()
 
     init(handle: FileHandle, fd: Int32) {
         self.handle = handle
-        let environment = ProcessInfo.processInfo.environment
-        useColor = isatty(fd) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        useColor = Terminal.colorEnabled(choice: Terminal.choice.value, isTerminal: isatty(fd) == 1,
+                                         environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `--color always|never` wins; then NO_COLOR (set and not empty) turns colour off, FORCE_COLOR or
+    /// CLICOLOR_FORCE (set, not empty and not "0") turn it on; else a terminal that is not "dumb".
+    static func colorEnabled(choice: ColorChoice, isTerminal: Bool, environment: [String: String]) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            for name in ["FORCE_COLOR", "CLICOLOR_FORCE"] {
+                if let value = environment[name], !value.isEmpty, value != "0", value != "false" { return true }
+            }
+            return isTerminal && environment["TERM"] != "dumb"
+        }
     }
 
     func write(_ text: String) {
@@ -100,4 +133,13 @@ struct PriceOptions: ParsableArguments {
     func registry(_ workspace: Workspace) throws -> ModelRegistry {
         do { return try ModelRegistry.configured(workspace.config, pricesFile: prices) } catch { throw CommandError(error) }
     }
+}
+
+/// The process's colour choice, behind a lock (Swift 6: no unguarded global state).
+final class ColorSetting: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = ColorChoice.auto
+
+    var value: ColorChoice { lock.withLock { stored } }
+    func set(_ choice: ColorChoice) { lock.withLock { stored = choice } }
 }

@@ -53,8 +53,14 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Lowest severity that makes the exit status 1: error, warning, info or never (default: 'fail_on' in the config, else error).")
     var failOn: FailLevel?
 
-    @Flag(help: "Print the number of findings per rule.")
+    @Flag(help: "Print only the number of findings per rule (text or json), not the findings.")
     var statistics = false
+
+    @Flag(name: .shortAndLong, help: "Print the findings and nothing else: no summary line, no notes (errors are still printed).")
+    var quiet = false
+
+    @Flag(help: "Exit 0 even when there are findings (errors in the input still exit 2).")
+    var exitZero = false
 
     @Option(help: "Hide findings recorded in this baseline file.")
     var baseline: String?
@@ -67,6 +73,13 @@ struct LintCommand: ParsableCommand {
 
     @Flag(help: "Skip named files that are not part of the library (outside it, or left out by include/exclude in .promptlint.yml), as pre-commit needs.")
     var forceExclude = false
+
+    func validate() throws {
+        if statistics, format.reporter != TextReporter.self, format.reporter != JSONReporter.self {
+            throw ValidationError("--statistics prints text or json, not \(format.reporter.identifier)")
+        }
+        if exitZero, failOn != nil { throw ValidationError("--exit-zero and --fail-on contradict each other: give one") }
+    }
 
     func run() throws {
         let workspace = try options.workspace(near: paths)
@@ -83,8 +96,8 @@ struct LintCommand: ParsableCommand {
         let outcome: LintRunner.Outcome
         do { outcome = try runner.run(request) } catch { throw CommandError(error) }
         let err = Terminal.standardError
-        for note in outcome.notes { err.write("promptlint: \(note)\n") }
-        if let hidden = outcome.hiddenByBaseline, let baseline {
+        for note in outcome.notes where !quiet { err.write("promptlint: \(note)\n") }
+        if !quiet, let hidden = outcome.hiddenByBaseline, let baseline {
             err.write("promptlint: \(hidden) finding\(hidden == 1 ? "" : "s") hidden by the baseline \(baseline)\n")
         }
 
@@ -100,17 +113,16 @@ struct LintCommand: ParsableCommand {
         }
 
         let out = Terminal.standardOutput
-        let reporter = format.reporter.init(ReporterOptions(color: out.useColor, showSource: !noSource, version: PromptLintKit.version))
-        out.write(reporter.render(outcome.report))
         if statistics {
-            switch format.reporter.statistics {
-            case .afterReport: out.write(TextReporter(color: out.useColor).statistics(outcome.report))
-            case .standardError: err.write(TextReporter(color: false).statistics(outcome.report))
-            case .omitted: break
-            }
+            let counts = LintStatistics(outcome.report)
+            out.write(format.reporter == JSONReporter.self ? counts.json() : counts.text())
+        } else {
+            let reporter = format.reporter.init(ReporterOptions(color: out.useColor, showSource: !noSource, version: PromptLintKit.version, summary: !quiet))
+            out.write(reporter.render(outcome.report))
         }
         let configured = workspace.config.failOn.flatMap(FailLevel.init(rawValue:))
-        let status = LintRunner.exitStatus(outcome, failOn: (failOn ?? configured ?? .error).severity)
+        let level: FailLevel = exitZero ? .never : failOn ?? configured ?? .error
+        let status = LintRunner.exitStatus(outcome, failOn: level.severity)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import PromptLintKit
 
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}
+
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with its code, default severity and fix.")
 
@@ -27,17 +35,22 @@ struct RulesCommand: ParsableCommand {
                 ])
             }).serialized() + "\n")
         case .text:
+            // Columns as wide as their widest entry, so every line lines up; nothing trails a line.
+            let rules = configuration.definitions.map(\.description)
+            let codeWidth = rules.map(\.code.count).max() ?? 0
+            let nameWidth = rules.map(\.identifier.count).max() ?? 0
+            let severityWidth = Severity.allCases.map(\.rawValue.count).max() ?? 0
+            func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
             var family: RuleFamily?
-            for definition in configuration.definitions {
-                let rule = definition.description
+            for rule in rules {
                 if rule.family != family {
                     family = rule.family
                     out.write(out.bold(rule.family.rawValue) + "\n")
                 }
-                let severity = (active[rule.code] ?? .off).rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                let fix = rule.fixApplicability.map { " " + $0.tag } ?? ""
-                let name = rule.identifier.padding(toLength: max(30, rule.identifier.count), withPad: " ", startingAt: 0)
-                out.write("  \(out.cyan(rule.code))  \(name) \(severity) \(rule.summary)\(out.green(fix))\n")
+                let severity = (active[rule.code] ?? .off).rawValue
+                let fix = rule.fixApplicability.map { " " + out.green($0.tag) } ?? ""
+                let line = "  \(out.cyan(pad(rule.code, codeWidth)))  \(pad(rule.identifier, nameWidth))  \(pad(severity, severityWidth))  \(rule.summary)"
+                out.write(line.trimmingTrailingSpaces() + fix + "\n")
             }
         }
     }

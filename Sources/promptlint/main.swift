@@ -18,6 +18,22 @@ struct PromptLint: ParsableCommand {
 StandardStreams.claim()
 
 // Exit codes: 0 success, 1 findings (lint), 2 usage, config or input errors.
+let arguments = Array(CommandLine.arguments.dropFirst())
+// No command is a usage error (as git and cargo treat it): the help, on stderr, and exit 2.
+if arguments.isEmpty {
+    FileHandle.standardError.write(Data((PromptLint.helpMessage() + "\n").utf8))
+    Foundation.exit(2)
+}
+// A mistyped command gets the nearest one ("lnt" → lint) rather than ArgumentParser's
+// "unexpected argument".
+if let first = arguments.first, !first.hasPrefix("-") {
+    let names = PromptLint.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    if !names.contains(first) {
+        let suggestion = ClosestMatch.suggestion(for: first, in: names)
+        FileHandle.standardError.write(Data("error: unknown command '\(first)'\(suggestion) (see `promptlint --help`)\n".utf8))
+        Foundation.exit(2)
+    }
+}
 do {
     var command = try PromptLint.parseAsRoot()
     try command.run()

@@ -6,7 +6,7 @@ public struct ProjectConfig: Sendable {
     public static let fileName = ".promptlint.yml"
     public static let allowedKeys = ["library", "model", "include", "exclude", "fail_on", "disabled_rules", "opt_in_rules",
                                      "rules", "custom_rules", "models", "token_budget", "prices", "default_calls_per_month",
-                                     "usage", "teams", "budgets"]
+                                     "usage", "teams", "budgets", "prompt_fences"]
 
     /// Where the config was read from (nil: built-in defaults).
     public var path: String?
@@ -27,6 +27,9 @@ public struct ProjectConfig: Sendable {
     public var prices: String?
     /// `default_calls_per_month:`: the volume of templates that declare none.
     public var defaultCallsPerMonth: Int?
+    /// `prompt_fences: auto|never`: whether a fence that holds the prompt of a prompt document is
+    /// linted as prose (`PromptFence`).
+    public var promptFences = true
     /// Usage import and report settings, team mapping and budgets, read by PromptLintUsage.
     public var usage: YAMLNode?
     public var teams: YAMLNode?
@@ -93,6 +96,11 @@ public struct ProjectConfig: Sendable {
                 config.defaultModel = model
             case "include": config.include = try stringList(value, key).map(Glob.init)
             case "exclude": config.exclude = try stringList(value, key).map(Glob.init)
+            case "prompt_fences":
+                guard let mode = value.string, mode == "auto" || mode == "never" else {
+                    throw fail(value, "'prompt_fences' must be auto or never")
+                }
+                config.promptFences = mode == "auto"
             case "fail_on":
                 guard let level = value.string, ["error", "warning", "info", "never"].contains(level) else {
                     throw fail(value, "'fail_on' must be one of: error, warning, info, never")

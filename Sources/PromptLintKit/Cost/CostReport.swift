@@ -1,7 +1,8 @@
 import Foundation
 
 /// `promptlint cost`: templates sorted by monthly cost with a total, optionally grouped, as text,
-/// JSON or CSV. Every figure is a `TemplateCost` figure; nothing is rounded before the output.
+/// JSON or CSV. Every figure is a `TemplateCost` figure; nothing is rounded before the output (CSV
+/// prints money to 1e-9 USD and shares to 1e-6).
 public struct CostReport: Sendable {
     /// What `--by` groups by.
     public enum Grouping: String, Sendable, CaseIterable {
@@ -114,19 +115,27 @@ public struct CostReport: Sendable {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
+        // Sums of binary fractions print as 2095.1868900000004: money to a billionth of a dollar and
+        // shares to a millionth, trailing zeros dropped, are exact for every price in the table.
+        func number(_ value: Double, places: Int = 9) -> String {
+            var text = String(format: "%.\(places)f", value)
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text == "-0" ? "0" : text
+        }
         var lines: [String]
         if grouping == .template {
             lines = ["name,file,model,input_tokens,output_tokens,output_is_upper_bound,calls_per_month,cost_per_call_usd,cost_per_month_usd,cached_input_tokens,cost_per_month_with_cache_usd"]
             for cost in costs {
                 lines.append([field(cost.name), field(cost.file), field(cost.model), String(cost.inputTokens), String(cost.outputTokens),
-                              String(cost.outputIsUpperBound), String(cost.callsPerMonth), "\(cost.costPerCall)", "\(cost.costPerMonth)",
-                              String(cost.cachedInputTokens), "\(cost.costPerMonthWithCache)"].joined(separator: ","))
+                              String(cost.outputIsUpperBound), String(cost.callsPerMonth), number(cost.costPerCall), number(cost.costPerMonth),
+                              String(cost.cachedInputTokens), number(cost.costPerMonthWithCache)].joined(separator: ","))
             }
         } else {
             lines = ["\(grouping.rawValue),templates,calls_per_month,cost_per_month_usd,cost_per_month_with_cache_usd,share"]
             for group in groups {
-                lines.append([field(group.key), String(group.templates), String(group.callsPerMonth), "\(group.costPerMonth)",
-                              "\(group.costPerMonthWithCache)", "\(share(group.costPerMonth))"].joined(separator: ","))
+                lines.append([field(group.key), String(group.templates), String(group.callsPerMonth), number(group.costPerMonth),
+                              number(group.costPerMonthWithCache), number(share(group.costPerMonth), places: 6)].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"

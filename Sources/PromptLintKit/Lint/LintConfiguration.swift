@@ -103,6 +103,7 @@ public struct LintConfiguration: Sendable {
         let registry = try ModelRegistry.configured(config)
         var settings = LintSettings(defaultModel: config.defaultModel ?? "gpt-4o-mini", registry: registry)
         settings.defaultCallsPerMonth = config.defaultCallsPerMonth
+        settings.promptFences = config.promptFences
         return LintConfiguration(active: active, settings: settings, definitions: definitions)
     }
 

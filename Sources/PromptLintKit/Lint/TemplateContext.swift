@@ -16,7 +16,7 @@ public final class TemplateContext: @unchecked Sendable {
     public private(set) lazy var mustache: [MustacheScan] = template.messages.map { MustacheScan($0.text) }
 
     /// Each message prepared for the text analyzers (prose mask, sentences, language), once.
-    public private(set) lazy var texts: [PromptText] = template.messages.map { PromptText($0.text) }
+    public private(set) lazy var texts: [PromptText] = template.messages.map { PromptText($0.text, promptFences: settings.promptFences) }
 
     /// The model the template is counted and priced with.
     public private(set) lazy var model = ModelResolution(template.model ?? settings.defaultModel, registry: settings.registry)
@@ -152,6 +152,8 @@ public struct LintSettings: Sendable {
     public var defaultCallsPerMonth: Int?
     /// Measure the token saving of unsafe fixes too (`compress --unsafe` needs it; lint does not).
     public var measureAllFixes = false
+    /// `prompt_fences:` from the config: lint the prompt inside a prompt document's fence as prose.
+    public var promptFences = true
 
     public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel

@@ -1,7 +1,6 @@
 /// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 public struct GitHubReporter: Reporter {
     public static let identifier = "github"
-    public static let statistics = StatisticsPlacement.standardError
 
     public init(_ options: ReporterOptions = ReporterOptions()) {}
 

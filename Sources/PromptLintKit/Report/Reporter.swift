@@ -4,15 +4,8 @@
 public protocol Reporter: Sendable {
     /// The `--format` value, e.g. `sarif`.
     static var identifier: String { get }
-    /// Where `--statistics` output goes for this format.
-    static var statistics: StatisticsPlacement { get }
     init(_ options: ReporterOptions)
     func render(_ report: LintReport) -> String
-}
-
-extension Reporter {
-    /// Machine-read formats print nothing else on standard output.
-    public static var statistics: StatisticsPlacement { .omitted }
 }
 
 /// What a reporter may use besides the report.
@@ -23,22 +16,15 @@ public struct ReporterOptions: Sendable {
     public var showSource: Bool
     /// The tool's version, for formats that record it.
     public var version: String
+    /// The closing summary line of the text format ("Found 3 problems…"); `--quiet` turns it off.
+    public var summary: Bool
 
-    public init(color: Bool = false, showSource: Bool = true, version: String = PromptLintKit.version) {
+    public init(color: Bool = false, showSource: Bool = true, version: String = PromptLintKit.version, summary: Bool = true) {
         self.color = color
         self.showSource = showSource
         self.version = version
+        self.summary = summary
     }
-}
-
-/// Where the per-rule counts of `--statistics` are written.
-public enum StatisticsPlacement: Sendable {
-    /// After the report, on standard output.
-    case afterReport
-    /// On standard error, so standard output stays in the format (workflow annotations).
-    case standardError
-    /// Not written: the output is a document that must stay parseable.
-    case omitted
 }
 
 /// Every output format of `lint`, in the order help lists them (the first is the default).

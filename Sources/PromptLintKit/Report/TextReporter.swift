@@ -2,16 +2,17 @@
 /// summary; colour only when asked (a TTY).
 public struct TextReporter: Reporter {
     public static let identifier = "text"
-    public static let statistics = StatisticsPlacement.afterReport
     public var color: Bool
     public var showSource: Bool
+    public var showSummary: Bool
 
-    public init(color: Bool, showSource: Bool = true) {
+    public init(color: Bool, showSource: Bool = true, showSummary: Bool = true) {
         self.color = color
         self.showSource = showSource
+        self.showSummary = showSummary
     }
 
-    public init(_ options: ReporterOptions) { self.init(color: options.color, showSource: options.showSource) }
+    public init(_ options: ReporterOptions) { self.init(color: options.color, showSource: options.showSource, showSummary: options.summary) }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
@@ -33,7 +34,7 @@ public struct TextReporter: Reporter {
                 out += "    " + paint("\(label):", "1;32") + " \(fix.title)\n"
             }
         }
-        out += summary(report)
+        if showSummary { out += summary(report) }
         return out
     }
 
@@ -104,21 +105,5 @@ public struct TextReporter: Reporter {
         }
         if report.unsafeFixableCount > 0 { line += " \(report.unsafeFixableCount) more with --fix --unsafe-fixes." }
         return line + "\n"
-    }
-
-    /// `--statistics`: counts per rule, most frequent first.
-    public func statistics(_ report: LintReport) -> String {
-        var counts: [String: (rule: String, count: Int, fixable: Int)] = [:]
-        for diagnostic in report.diagnostics {
-            var entry = counts[diagnostic.code] ?? (diagnostic.rule, 0, 0)
-            entry.count += 1
-            if diagnostic.fix?.applicability == .safe { entry.fixable += 1 }
-            counts[diagnostic.code] = entry
-        }
-        let width = String(counts.values.map(\.count).max() ?? 0).count
-        return counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { code, entry in
-            let count = String(entry.count)
-            return String(repeating: " ", count: width - count.count) + count + "\t\(code)\t\(entry.rule)" + (entry.fixable > 0 ? "\t[\(entry.fixable) fixable]" : "")
-        }.joined(separator: "\n") + (counts.isEmpty ? "" : "\n")
     }
 }

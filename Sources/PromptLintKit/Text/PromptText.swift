@@ -14,11 +14,11 @@ public struct PromptText: Sendable {
     /// Length bounds and vague length words (computed once; several rules use them).
     public private(set) var lengthReport = LengthLimitReport()
 
-    public init(_ text: String) {
+    public init(_ text: String, promptFences: Bool = true) {
         self.text = text
         let b = Array(text.utf8)
         bytes = b
-        mask = ProseMask(bytes: b)
+        mask = ProseMask(bytes: b, promptFences: promptFences)
         sentences = SentenceSplitter.split(bytes: b, mask: mask)
         languages = ScriptDetector.languages(bytes: b)
         tokens = WordTokenizer.tokens(b, 0..<b.count, keepPunctuation: true)

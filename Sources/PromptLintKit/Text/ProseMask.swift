@@ -5,7 +5,8 @@
 /// Not prose:
 /// - fenced code blocks: a line whose first non-blank characters are ≥ 3 backticks or tildes
 ///   (any info string, any indentation) up to the closing fence line with the same character and at
-///   least the same length, or to the end of the text; the fence lines are included;
+///   least the same length, or to the end of the text; the fence lines are included. A fence that
+///   holds the prompt itself (``PromptFence``) is prose inside: only its fence lines are masked;
 /// - inline code spans: a run of N backticks up to the next run of exactly N backticks in the same
 ///   paragraph (an unmatched run is literal text);
 /// - Mustache/Handlebars tags `{{…}}`, `{{{…}}}`, `{{#x}}`, `{{/x}}` (the tags; text between
@@ -47,12 +48,12 @@ public struct ProseMask: Sendable {
     /// One flag per UTF-8 byte.
     private var prose: [Bool]
 
-    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+    public init(_ text: String, promptFences: Bool = true) { self.init(bytes: Array(text.utf8), promptFences: promptFences) }
 
-    init(bytes b: [UInt8]) {
+    init(bytes b: [UInt8], promptFences: Bool = true) {
         prose = [Bool](repeating: true, count: b.count)
         var found: [Span] = []
-        Self.scanFences(b, into: &found)
+        Self.scanFences(b, in: 0..<b.count, promptFences: promptFences, into: &found)
         codeFences = found.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         // Mark fences first so the inline scanners skip them.
         var fenced = [Bool](repeating: false, count: b.count)
@@ -210,13 +211,15 @@ public struct ProseMask: Sendable {
 
     // MARK: - Fenced code
 
-    private static func scanFences(_ b: [UInt8], into out: inout [Span]) {
-        var lineStart = 0
-        var open: (start: Int, char: UInt8, count: Int)? = nil
-        while lineStart < b.count {
+    /// Fenced blocks of `b[range]`, outermost only, with what `PromptFence` needs to judge them.
+    static func fenceBlocks(_ b: [UInt8], in range: Range<Int>) -> [PromptFence.Block] {
+        var blocks: [PromptFence.Block] = []
+        var lineStart = range.lowerBound
+        var open: (start: Int, lineEnd: Int, char: UInt8, count: Int, info: String)? = nil
+        while lineStart < range.upperBound {
             var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != Bytes.newline { lineEnd += 1 }
-            let next = lineEnd < b.count ? lineEnd + 1 : lineEnd
+            while lineEnd < range.upperBound, b[lineEnd] != Bytes.newline { lineEnd += 1 }
+            let next = lineEnd < range.upperBound ? lineEnd + 1 : lineEnd
             let j = Bytes.skipSpaces(lineStart, b)
             if j < lineEnd, b[j] == 0x60 || b[j] == 0x7E {
                 let c = b[j]
@@ -227,14 +230,20 @@ public struct ProseMask: Sendable {
                     if let o = open {
                         let rest = Bytes.skipSpaces(n, b)
                         if c == o.char, count >= o.count, rest >= lineEnd || b[rest] == Bytes.cr {
-                            out.append(Span(range: o.start..<lineEnd, kind: .codeFence))
+                            blocks.append(PromptFence.Block(range: o.start..<lineEnd, openingLineEnd: o.lineEnd, closingLineStart: lineStart, info: o.info))
                             open = nil
                         }
                     } else {
                         // A backtick fence's info string may not contain backticks.
                         var ok = true
                         if c == 0x60 { for k in n..<lineEnd where b[k] == 0x60 { ok = false; break } }
-                        if ok { open = (lineStart, c, count) }
+                        if ok {
+                            var infoEnd = Bytes.skipSpaces(n, b)
+                            let infoStart = infoEnd
+                            while infoEnd < lineEnd, !Bytes.isWhitespace(b[infoEnd]), b[infoEnd] != 0x7B { infoEnd += 1 }
+                            let info = String(decoding: Bytes.folded(String(decoding: b[infoStart..<infoEnd], as: UTF8.self)), as: UTF8.self)
+                            open = (lineStart, lineEnd, c, count, info)
+                        }
                     }
                 }
             }
@@ -243,12 +252,31 @@ public struct ProseMask: Sendable {
         // An unclosed fence runs to the end of the text, except a bare tilde line (`~~~~~`),
         // which in prompts is decoration, not an opening fence.
         if let o = open {
-            var e = o.start
-            while e < b.count, b[e] != Bytes.newline { e += 1 }
             var k = Bytes.skipSpaces(o.start, b)
-            while k < e, b[k] == o.char { k += 1 }
-            let bare = Bytes.skipSpaces(k, b) >= e || b[Bytes.skipSpaces(k, b)] == Bytes.cr
-            if !(o.char == 0x7E && bare) { out.append(Span(range: o.start..<b.count, kind: .codeFence)) }
+            while k < o.lineEnd, b[k] == o.char { k += 1 }
+            let bare = Bytes.skipSpaces(k, b) >= o.lineEnd || b[Bytes.skipSpaces(k, b)] == Bytes.cr
+            if !(o.char == 0x7E && bare) {
+                blocks.append(PromptFence.Block(range: o.start..<range.upperBound, openingLineEnd: o.lineEnd, closingLineStart: nil, info: o.info))
+            }
+        }
+        return blocks
+    }
+
+    /// Code fences as non-prose spans. A fence that holds the prompt (`PromptFence`, unless
+    /// `promptFences` is off) contributes only its two fence lines, and its content is scanned again
+    /// for the code fences inside it.
+    private static func scanFences(_ b: [UInt8], in range: Range<Int>, promptFences: Bool, into out: inout [Span]) {
+        let blocks = fenceBlocks(b, in: range)
+        for block in blocks {
+            guard promptFences, PromptFence.isPrompt(block, in: b, fenceCount: blocks.count) else {
+                out.append(Span(range: block.range, kind: .codeFence))
+                continue
+            }
+            out.append(Span(range: block.range.lowerBound..<block.openingLineEnd, kind: .codeFence))
+            if let closing = block.closingLineStart, closing < block.range.upperBound {
+                out.append(Span(range: closing..<block.range.upperBound, kind: .codeFence))
+            }
+            scanFences(b, in: block.content, promptFences: false, into: &out)
         }
     }
 

@@ -4,7 +4,8 @@
 /// normalised: lowercased, punctuation and stop words (all packs) dropped, light stemming
 /// (`-'s -ing -ed -es -s -ly`), Japanese split into kana/kanji bigrams. Two sentences with at least
 /// 4 content words whose content-word sets have Jaccard similarity ≥ 0.8 are reported (identical
-/// sentences have 1.0). Which repetitions `RepeatedInstructionRule` deletes is the rule's call.
+/// sentences have 1.0), when they agree in polarity and state the same numbers ("a score between
+/// 80% and 90%" and "between 50% and 80%" are two instructions). Which repetitions `RepeatedInstructionRule` deletes is the rule's call.
 public struct RepeatedInstruction: Sendable, Hashable {
     public struct Location: Sendable, Hashable {
         public var messageIndex: Int
@@ -20,21 +21,21 @@ public enum RepeatedInstructionAnalyzer {
     public static let threshold = 0.8
     public static let minimumContentWords = 4
 
-    public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map(PromptText.init)) }
+    public static func repetitions(in texts: [String]) -> [RepeatedInstruction] { repetitions(in: texts.map { PromptText($0) }) }
 
     // Swift 6.3.1's optimizer crashes on this function ("Found ownership error" in CopyPropagation)
     // in release builds; until the compiler is fixed it is compiled without optimization.
     @_optimize(none)
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
-        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var listItem: Bool }
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var numbers: [Int]; var listItem: Bool }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
             for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) && !isLabel(t.bytes, s.contentRange) {
-                let (set, negated) = content(t, s)
+                let (set, negated, numbers) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
                 let lineText = Bytes.skipSpaces(SentenceSplitter.lineStart(t.bytes, s.range.lowerBound), t.bytes)
                 items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated,
-                                  listItem: SentenceSplitter.listMarkerEnd(t.bytes, lineText) > lineText))
+                                  numbers: numbers, listItem: SentenceSplitter.listMarkerEnd(t.bytes, lineText) > lineText))
             }
         }
         // Prefix filtering (set-similarity join): with elements in one global order (hash value),
@@ -50,6 +51,8 @@ public enum RepeatedInstructionAnalyzer {
                     seen[a] = c
                     // "Do X" and "Do not X" are opposite instructions, not repeats.
                     if items[a].negated != items[c].negated { continue }
+                    // Different figures make different instructions (tiers, ranges, steps).
+                    if items[a].numbers != items[c].numbers { continue }
                     let x = items[a].set
                     if Double(min(x.count, y.count)) < threshold * Double(max(x.count, y.count)) { continue }
                     let inter = intersectionCount(x, y)
@@ -122,10 +125,12 @@ public enum RepeatedInstructionAnalyzer {
 
     static let negationHashes = Set(negations.map(Bytes.fnv))
 
-    /// Sorted hashes of the normalised content words, and whether the sentence is negated.
-    static func content(_ t: PromptText, _ s: Sentence) -> (set: [Int], negated: Bool) {
+    /// Sorted hashes of the normalised content words, whether the sentence is negated, and the
+    /// hashes of its numbers in order.
+    static func content(_ t: PromptText, _ s: Sentence) -> (set: [Int], negated: Bool, numbers: [Int]) {
         var negated = false
         var words: [Int] = []
+        var numbers: [Int] = []
         var prevCJK: UInt64? = nil
         var prevEnd = -1
         // Quoted and placeholder text counts too ("a section called \"SUMMARY\"" ≠ "… \"IDEAS\"").
@@ -142,14 +147,15 @@ public enum RepeatedInstructionAnalyzer {
             }
             prevCJK = nil
             if negationHashes.contains(h) { negated = true }
-            if tok.isNumber || u.count < 2 || stopHashes.contains(h) { continue }
+            if tok.isNumber { numbers.append(Int(truncatingIfNeeded: h)); continue }
+            if u.count < 2 || stopHashes.contains(h) { continue }
             words.append(Int(truncatingIfNeeded: stemHash(tok.lower)))
         }
         words.sort()
         var unique: [Int] = []
         unique.reserveCapacity(words.count)
         for w in words where unique.last != w { unique.append(w) }
-        return (unique, negated)
+        return (unique, negated, numbers)
     }
 
     /// Hash of the light stem (same bytes as ``stem(_:)``), without allocating.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import GRDB
 import PromptLintKit
 
@@ -40,23 +37,7 @@ public struct BudgetNotifier {
 
     /// Posts and waits; the error text, or nil on a 2xx answer.
     func post(_ body: String) -> String? {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.utf8)
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: String?
-        let task = URLSession.shared.dataTask(with: request) { _, response, error in
-            if let error {
-                failure = error.localizedDescription
-            } else if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-                failure = "HTTP \(http.statusCode)"
-            }
-            done.signal()
-        }
-        task.resume()
-        done.wait()
-        return failure
+        WebhookPoster(url: url, timeout: timeout).post(body)
     }
 }
 

@@ -20,12 +20,4 @@ import Testing
         #expect(bad.status == 64 || bad.status == 2, "\(bad.status)")
         for identifier in Reporters.identifiers { #expect(bad.stderr.contains("'\(identifier)'"), "\(bad.stderr)") }
     }
-
-    /// Statistics never mix into a machine-read document.
-    @Test func statisticsPlacement() {
-        #expect(TextReporter.statistics == .afterReport)
-        #expect(GitHubReporter.statistics == .standardError)
-        #expect(JSONReporter.statistics == .omitted)
-        #expect(SARIFReporter.statistics == .omitted)
-    }
 }

@@ -41,4 +41,18 @@ import Testing
         #expect(help.stdout.contains("USAGE: promptlint <subcommand>"))
         #expect(help.stdout.contains("lint"))
     }
+
+    #if os(Linux)
+    /// The installed binary carries the Swift runtime and Foundation: the only shared libraries it
+    /// needs are the OS's (libc, libstdc++) and libyaml/libsqlite3, never the toolchain's or libcurl.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PROMPTLINT_STANDALONE_BINARY"] != nil))
+    func theInstalledBinaryNeedsNoSwiftToolchain() throws {
+        let ldd = try CLI.run([Self.binary], in: FileManager.default.currentDirectoryPath, executable: "/usr/bin/ldd")
+        #expect(ldd.status == 0, "\(ldd.stderr)")
+        #expect(ldd.stdout.contains("libyaml"))
+        for library in ["libswiftCore", "libFoundation", "libcurl", "libdispatch", "/opt/swift"] {
+            #expect(!ldd.stdout.contains(library), "links \(library):\n\(ldd.stdout)")
+        }
+    }
+    #endif
 }

@@ -64,10 +64,11 @@ import Testing
         }
     }
 
-    /// The example's text (markers removed) in a code fence and in a quoted example.
+    /// The example's text (markers removed) in a code fence and in a quoted example. The fence is
+    /// marked as code (`console`): a bare fence holding the whole text is a prompt fence, read as prose.
     static func wrapped(_ example: RuleExample) -> [RuleExample] {
         let text = example.text.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "")
-        return ["````\n\(text)\n````\n", "<example>\n\(text)\n</example>\n"].map { wrapped in
+        return ["````console\n\(text)\n````\n", "<example>\n\(text)\n</example>\n"].map { wrapped in
             var copy = example
             copy.text = wrapped
             return copy

@@ -40,7 +40,7 @@ import Testing
         } catch {
             #expect(error.message == "the file is read-only; not written")
         }
-        let lock = try FileLock(path: directory.file(".l.yml.promptlint.lock"), for: "l.yml")
+        let lock = try FileLock(file: directory.file("l.yml"), reportedAs: "l.yml")
         do {
             try AtomicFileWriter.write(Array(Self.fixed.utf8), to: directory.file("l.yml"), expecting: Array(Self.fixable.utf8))
             Issue.record("a locked file was rewritten")
@@ -50,7 +50,7 @@ import Testing
         lock.release()
         try AtomicFileWriter.write(Array(Self.fixed.utf8), to: directory.file("l.yml"), expecting: Array(Self.fixable.utf8))
         #expect(try directory.read("l.yml") == Self.fixed)
-        // Nothing left behind: no temporary or lock file.
+        // Nothing left behind: no temporary file.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.isEmpty)
     }
 

@@ -692,5 +692,13 @@ extension PhrasePack {
         WordyPhrase("at present", "now"),
         WordyPhrase("make a prediction about", "predict"),
         WordyPhrase("give advice on", "advise on"),
+        // Boilerplate that prompt collections copy from one template to the next (fabric's patterns
+        // and the prompts modelled on them): the same request in a third of the words.
+        WordyPhrase("take a step back and think step-by-step about how to achieve the best possible results by following the steps below",
+                    "think step by step through the steps below"),
+        WordyPhrase("take a deep breath and think step by step about how to best accomplish this goal using the following steps",
+                    "think step by step through the following steps"),
+        WordyPhrase("provide a recommendation on whether", "recommend whether"),
+        WordyPhrase("that can be collected from", "from"),
     ]
 }
