@@ -33,6 +33,8 @@ public struct LengthLimitReport: Sendable, Hashable {
     public var lowerBounds: [LengthBound] = []
     /// Vague length words, as findings with an explanatory message.
     public var vague: [TextMatch] = []
+    /// Counts in sentences about the input ("the last 20 lines show…"): not limits, kept for the message.
+    public var inputCounts: [LengthBound] = []
     public var hasLimit: Bool { !bounds.isEmpty }
 }
 
@@ -164,8 +166,23 @@ public enum LengthLimitDetector {
         return p.numberWords[tok.lower]
     }
 
+    /// "The last 20 lines show the log format": a sentence about the input, not a bound on the answer.
+    static func describesInput(_ toks: [WordToken], _ p: LengthPatterns) -> Bool {
+        guard !p.inputVerbs.isEmpty || !p.inputLeadIns.isEmpty else { return false }
+        let words = toks.map(\.lower).filter { $0.utf8.first.map { Bytes.isASCIILetter($0) || $0 >= 0x80 } ?? false }
+        // An output verb before the describing verb makes it a request ("Return 5 tags for the text
+        // below"); after it, it is a noun or the input's own content ("…show the log format").
+        let describing = words.firstIndex { p.inputVerbs.contains($0) } ?? words.count
+        if words[..<describing].contains(where: { p.outputVerbs.contains($0) }) { return false }
+        if p.inputLeadIns.contains(where: { words.starts(with: $0) }) { return true }
+        return describing < words.count && words.contains(where: { p.inputSubjects.contains($0) })
+    }
+
     private static func counts(_ toks: [WordToken], _ t: PromptText, _ p: LengthPatterns, _ c: Compiled, _ lang: TextLanguage,
                                into report: inout LengthLimitReport) {
+        // In a sentence about the input, only a qualified count ("in one sentence", "under 50 words")
+        // bounds the answer; "the last 20 lines" does not.
+        let aboutInput = describesInput(toks, p)
         var k = 0
         while k < toks.count {
             guard let v1 = number(toks[k], p) else { k += 1; continue }
@@ -207,6 +224,12 @@ public enum LengthLimitDetector {
                 qualified = true; end = toks[unitEnd + 2].range.upperBound
             } else if let f = after.first, ["max", "maximum", "tops", "máximo", "max."].contains(f) {
                 qualified = true; end = toks[unitEnd + 1].range.upperBound
+            }
+            if aboutInput, !qualified, !lower {
+                report.inputCounts.append(LengthBound(range: start..<end, matched: t.string(start..<end), kind: .count, unit: u,
+                                                      minimum: v1, maximum: v2, language: lang))
+                k = unitEnd + 1
+                continue
             }
             if u == .items, isOneWord, !qualified { k = unitEnd + 1; continue }
             if isOneWord, toks[k].lower == "one", k > 0, ["at", "than", "the", "any", "no"].contains(toks[k - 1].lower) { k = unitEnd + 1; continue }

@@ -128,3 +128,33 @@ import Testing
         #expect(!r.hasLimit)
     }
 }
+
+/// Issue 12, part 6: a sentence that describes the input is not a bound on the answer.
+@Suite struct InputDescriptionTests {
+    @Test(arguments: [
+        "Explain the root cause of the outage. The last 20 lines show the log format.",
+        "You will be given 3 documents. Compare their claims.",
+        "Below are 5 customer emails about the refund.",
+        "The input contains 12 paragraphs of meeting notes; find the decisions.",
+        "The attached transcript has 40 lines per speaker.",
+    ])
+    func inputDescriptionsAreNotLimits(_ text: String) {
+        #expect(!LengthLimitDetector.detect(text).hasLimit, "\(LengthLimitDetector.detect(text).bounds.map(\.matched))")
+    }
+
+    @Test(arguments: [
+        ("The log has 20 lines. Summarize it in at most 3 sentences.", "at most 3 sentences"),
+        ("Return 5 tags for the text below.", "5 tags"),
+        ("Write 3 bullet points about the document.", "3 bullet points"),
+        ("The summary has at most 3 sentences.", "at most 3 sentences"),
+    ])
+    func outputBoundsNearInputWordsStay(_ text: String, _ bound: String) {
+        #expect(LengthLimitDetector.detect(text).bounds.map(\.matched) == [bound])
+    }
+}
+
+extension InputDescriptionTests {
+    @Test func aQualifiedCountInASentenceAboutTheInputStillBounds() {
+        #expect(LengthLimitDetector.detect("The text is 3 paragraphs long; summarize it in one sentence.").bounds.map(\.matched) == ["in one sentence"])
+    }
+}

@@ -30,6 +30,8 @@ struct MissingOutputLimitRule: Rule {
             .template("«model»: gpt-4o\ntemplate: Summarize the ticket for the on-call engineer.\n"),
             .template("model: gpt-4o\ntemplate: Write a «concise» summary of the ticket.\n"),
             .plainText("«I»dentify the risks in this contract."),
+            // A number about the input is not a limit on the answer.
+            .plainText("«E»xplain the root cause of the outage. The last 20 lines show the log format."),
             .template("model: gpt-4o\ntemplate: 「チケットを«簡潔に»要約してください。」\n"),
         ],
         nonTriggeringExamples: [
@@ -43,6 +45,7 @@ struct MissingOutputLimitRule: Rule {
             .plainText("Hyper-realistic photo of a harbour at dawn, 85mm lens, shallow depth of field, 4:5 aspect ratio."),
             .plainText("Write the complete code for each file of the project."),
             .plainText("Use this agent when the user asks to deploy. Run the deploy command and report failures."),
+            .plainText("Explain the root cause of the outage in two sentences. The last 20 lines show the log format."),
         ]
     )) { _ in MissingOutputLimitRule() }
 
@@ -57,7 +60,11 @@ struct MissingOutputLimitRule: Rule {
         // A cap fits an answer; it would cut an artefact (code, a file, a page, a document), and an image
         // prompt or an agent working in turns has no answer length.
         guard OutputKindDetector.kind(of: indices.map { context.messages[$0].text }.joined(separator: "\n")) == .answer else { return [] }
-        let considered = " (considered: not an image prompt, not an artefact such as code, a file, a page or a document, not an agent or interactive prompt)"
+        var considered = " (considered: not an image prompt, not an artefact such as code, a file, a page or a document, not an agent or interactive prompt"
+        if let aboutInput = indices.lazy.compactMap({ context.texts[$0].lengthReport.inputCounts.first }).first {
+            considered += "; '\(aboutInput.matched)' describes the input, not the answer"
+        }
+        considered += ")"
         for index in indices {
             if let vague = context.texts[index].lengthReport.vague.first {
                 let word = vague.matched.trimmingWhitespace()

@@ -205,7 +205,17 @@ extension PhrasePack {
                                "posts", "output", "outputs", "reason", "comment", "comments", "feedback", "report",
                                "and", "but", "yet", "as", "than"],
             vagueContextPrevious: ["be", "keep", "it", "is", "are", "stay", "remain", "very", "and", "make", "answers",
-                                   "responses", "replies", "short", "brief", "concise", "clear", "or"]
+                                   "responses", "replies", "short", "brief", "concise", "clear", "or"],
+            inputVerbs: ["show", "shows", "showed", "contain", "contains", "contained", "includes", "included", "has", "have",
+                         "had", "cover", "covers", "describe", "describes", "span", "spans", "hold", "holds", "are", "is",
+                         "was", "were"],
+            inputSubjects: ["input", "inputs", "log", "logs", "text", "document", "documents", "file", "files", "ticket",
+                            "tickets", "email", "emails", "transcript", "article", "data", "table", "excerpt", "sample",
+                            "samples", "conversation", "thread", "message", "messages", "below", "following", "attached",
+                            "provided", "pasted"],
+            inputLeadIns: [["you", "will", "be", "given"], ["you", "will", "receive"], ["you", "will", "get"],
+                           ["you", "are", "given"], ["you", "receive"], ["you", "get"], ["below", "are"], ["here", "are"],
+                           ["the", "user", "will", "send"], ["the", "user", "sends"]]
         ),
         openEnded: [
             "list all", "list every", "as many as possible", "as many as you can", "in as much detail as possible",

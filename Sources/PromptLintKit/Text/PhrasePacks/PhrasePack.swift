@@ -145,6 +145,12 @@ public struct LengthPatterns: Sendable {
     public var vagueNeedsContext: Set<String> = []
     public var vagueContextNext: Set<String> = []
     public var vagueContextPrevious: Set<String> = []
+    /// A sentence that describes the *input* ("The last 20 lines show the log format", "You will be
+    /// given 3 documents") states no output limit, whatever its numbers: it has no output verb and
+    /// either opens with one of ``inputLeadIns`` or has one of ``inputVerbs`` and one of ``inputSubjects``.
+    public var inputVerbs: Set<String> = []
+    public var inputSubjects: Set<String> = []
+    public var inputLeadIns: [[String]] = []
     /// CJK: units written right after a number ("文字", "つ").
     public var cjkUnits: [String: LengthUnit] = [:]
     /// CJK: qualifiers after number+unit that make it a bound ("以内").
