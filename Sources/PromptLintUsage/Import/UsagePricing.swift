@@ -1,10 +1,8 @@
 import PromptLintKit
 
 /// Prices recorded tokens with the model registry (the price table): uncached input at the input
-/// price, cached input at the cached-input price, output at the output price.
-///
-/// The registry has no cached-input price yet, so cached tokens are priced at the input price —
-/// an upper bound — until the LiteLLM price table brings `cache_read_input_token_cost`.
+/// price, cached input at the model's cache-read price (LiteLLM's `cache_read_input_token_cost`;
+/// the input price for a model the table gives none, an upper bound), output at the output price.
 public struct UsagePricing: Sendable {
     public var registry: ModelRegistry
     /// Model name → model, because a 100,000-row import names the same few models over and over.
@@ -27,7 +25,8 @@ public struct UsagePricing: Sendable {
         guard let info else { return nil }
         let uncached = Double(max(0, inputTokens - cachedInputTokens))
         let cached = Double(max(0, cachedInputTokens))
-        return (uncached * info.inputPricePerMillion + cached * info.inputPricePerMillion + Double(outputTokens) * info.outputPricePerMillion) / 1_000_000
+        let cachedPrice = info.cacheReadPricePerMillion ?? info.inputPricePerMillion
+        return (uncached * info.inputPricePerMillion + cached * cachedPrice + Double(outputTokens) * info.outputPricePerMillion) / 1_000_000
     }
 
     /// The provider a model name belongs to, for rows whose source does not say.

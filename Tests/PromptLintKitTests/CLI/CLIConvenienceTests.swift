@@ -139,4 +139,15 @@ import Testing
         #expect(passing.status == 0)
         #expect(passing.stdout.contains("::warning file=prompts/b.yml") && !passing.stdout.contains("a.yml"))
     }
+
+    /// Tables are padded to line up; no line of a text output ends in spaces.
+    @Test(arguments: [["list"], ["models", "gpt-4o"], ["cost"], ["tokens", "support/ticket-summary"], ["search", "ticket"],
+                      ["rules"], ["lint", "--statistics", "examples/draft.yml"]])
+    func textOutputsHaveNoTrailingSpaces(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0 || result.status == 1, "\(arguments): \(result.stderr)")
+        #expect(!result.stdout.isEmpty)
+        let trailing = result.stdout.split(separator: "\n").filter { $0.hasSuffix(" ") || $0.hasSuffix("\t") }
+        #expect(trailing.isEmpty, "\(arguments): \(trailing.prefix(3))")
+    }
 }

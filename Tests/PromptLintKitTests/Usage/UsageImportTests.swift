@@ -92,8 +92,9 @@ import PromptLintKit
     @Test func openAIUsageAndCostsAddUpOnceAsTheBill() throws {
         let (usageOnly, _) = try importFixtures(["openai-usage.json"])
         let priced = try usageOnly.report(by: .day, config: UsageConfig())
-        // Price table: day 1 gpt-4o-mini (1M in, 200k out) + gpt-4o (500k in, 100k out); day 2 gpt-4o-mini (2M in, 300k out).
-        let day1: Double = 0.15 + 0.12 + 1.25 + 1.0
+        // Price table: day 1 gpt-4o-mini (1M in of which 400k cached at the cache-read price $0.075/1M,
+        // 200k out) + gpt-4o (500k in, 100k out); day 2 gpt-4o-mini (2M in, 300k out).
+        let day1: Double = 0.09 + 0.03 + 0.12 + 1.25 + 1.0
         let day2: Double = 0.30 + 0.18
         #expect(priced.rows.map(\.key) == ["2026-11-01", "2026-11-02"])
         #expect(approximately(priced.rows[0].totals.costUSD, day1) && approximately(priced.rows[1].totals.costUSD, day2))

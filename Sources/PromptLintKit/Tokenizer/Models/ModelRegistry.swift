@@ -23,6 +23,9 @@ public struct ModelRegistry: Sendable {
     public let overrides: [ModelInfo]
     /// Lower-case name or alias → index in `overrides`.
     private let overrideIndex: [String: Int]
+    /// "Did you mean" answers: every template naming the same unknown model asks the same question,
+    /// and each answer scans the whole table (it was a quarter of `lint`'s CPU time on 1,000 templates).
+    private let suggestions = SuggestionCache()
 
     /// The bundled LiteLLM snapshot, no overrides.
     public static let builtIn = ModelRegistry(prices: .builtIn)
@@ -94,12 +97,27 @@ public struct ModelRegistry: Sendable {
     /// Up to `limit` known names nearest to `name` (by edit distance on the name without a provider
     /// path, then shortest first), for "did you mean" on an unknown model.
     public func closestNames(to name: String, limit: Int = 3) -> [String] {
+        let key = "\(limit) \(name)"
+        if let known = suggestions.answer(for: key) { return known }
+        let answer = computeClosestNames(to: name, limit: limit)
+        suggestions.record(answer, for: key)
+        return answer
+    }
+
+    private func computeClosestNames(to name: String, limit: Int) -> [String] {
         let wanted = Array(ModelOverlay.baseName(name.lowercased()).unicodeScalars)
         guard !wanted.isEmpty else { return [] }
-        // Names without a provider path are what people write; the rest only add noise.
-        let candidates = Set(overrides.map(\.name) + prices.names.filter { !$0.contains("/") && !$0.contains(".") || $0.hasPrefix("gpt-") || $0.hasPrefix("gemini-") })
+        // Names without a provider path are what people write; the rest only add noise. (Byte
+        // tests: String.contains(String) goes through Foundation's locale-aware search.)
+        let plain = prices.names.filter { candidate in
+            let bytes = candidate.utf8
+            return !bytes.contains(UInt8(ascii: "/")) && !bytes.contains(UInt8(ascii: ".")) || candidate.hasPrefix("gpt-") || candidate.hasPrefix("gemini-")
+        }
+        let candidates = Set(overrides.map(\.name) + plain)
         let limitDistance = max(2, wanted.count / 3)
         let scored = candidates.compactMap { candidate -> (String, Int)? in
+            // The distance is at least the difference in length: skip what cannot be near.
+            guard abs(candidate.unicodeScalars.count - wanted.count) <= limitDistance else { return nil }
             let distance = ClosestMatch.editDistance(wanted, Array(candidate.unicodeScalars))
             return distance <= limitDistance ? (candidate, distance) : nil
         }
@@ -110,4 +128,13 @@ public struct ModelRegistry: Sendable {
     static let providerPrefixes = ["openai/", "anthropic/", "google/", "googleai/", "vertexai/", "gemini/", "models/", "anthropic.", "azure/", "vertex_ai/"]
     /// "." is deliberately absent: "gpt-4.1" must not fall back to "gpt-4".
     static let variantSeparators: Set<Character> = ["-", "@", ":"]
+}
+
+/// Answers of `ModelRegistry.closestNames`, shared by the threads that lint in parallel.
+final class SuggestionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: [String]] = [:]
+
+    func answer(for key: String) -> [String]? { lock.withLock { answers[key] } }
+    func record(_ answer: [String], for key: String) { lock.withLock { answers[key] = answer } }
 }
