@@ -12,8 +12,15 @@ SWIFT ?= swift
 # macOS has the Swift runtime in the OS: only Linux needs (and supports) the static runtime.
 # Nothing links FoundationNetworking (it would need a static libcurl): the budget webhook posts through SwiftNIO.
 STATIC_FLAG := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
-BUILD_FLAGS := -c release --product promptlint $(STATIC_FLAG)
-BINARY = $(shell $(SWIFT) build -c release --show-bin-path)/promptlint
+# CONFIGURATION=debug installs the debug build the same way: CI does, since the tests have built it
+# already and a release build is a second full compile of every dependency (scripts/bench-* and
+# `make install` build release). The debug link needs Foundation's static libraries named again
+# after the objects; the release link resolves them without.
+CONFIGURATION ?= release
+DEBUG_STATIC_LIBS := $(foreach lib,Foundation CoreFoundation _FoundationICU FoundationEssentials FoundationInternationalization _FoundationCollections _FoundationCShims swiftSynchronization,-Xlinker -l$(lib))
+EXTRA_FLAGS := $(if $(and $(STATIC_FLAG),$(filter debug,$(CONFIGURATION))),$(DEBUG_STATIC_LIBS),)
+BUILD_FLAGS := -c $(CONFIGURATION) --product promptlint $(STATIC_FLAG) $(EXTRA_FLAGS)
+BINARY = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/promptlint
 
 .PHONY: build install uninstall
 
