@@ -162,38 +162,32 @@ public struct LintRunner: Sendable {
             }
             // The same guarded, fixed-point machinery as `compress`, without the savings filter. It
             // starts from the file as loaded and linted above, and hands back the fixed file's
-            // diagnostics. Each file is fixed and written on all cores (a write creates a file, and
-            // the file system's inode work is most of a write); notes are reported in path order.
+            // diagnostics; files are fixed on all cores, then written in order.
             let compressor = Compressor(engine: engine, applyUnsafe: options.unsafeFixes, requireSavings: false)
-            let fixed = ConcurrentResults<(result: Compressor.Result, writeError: SourceError?)>(count: fixable.count)
+            let fixed = ConcurrentResults<Compressor.Result>(count: fixable.count)
             let loaded = loadedFiles
             DispatchQueue.concurrentPerform(iterations: fixable.count) { index in
                 let path = fixable[index]
                 let fileTemplates = byFile[path]!
-                let result = compressor.compress(fileTemplates[0].file, format: fileTemplates[0].format,
-                                                 defaultName: PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot),
-                                                 loaded: loaded[path], diagnostics: diagnosticsByFile[path])
-                var writeError: SourceError?
-                if result.changed {
-                    do throws(SourceError) { try AtomicFileWriter.write(result.compressed, to: path, expecting: result.original) } catch { writeError = error }
-                }
-                fixed.set(index, (result, writeError))
+                fixed.set(index, compressor.compress(fileTemplates[0].file, format: fileTemplates[0].format,
+                                                     defaultName: PromptLibrary.defaultName(for: path, libraryRoot: libraryRoot),
+                                                     loaded: loaded[path], diagnostics: diagnosticsByFile[path]))
             }
             var fixedDiagnostics: [String: [Diagnostic]] = [:]
-            for (path, outcome) in zip(fixable, fixed.values) {
-                let result = outcome.result
+            for (path, result) in zip(fixable, fixed.values) {
                 for refusal in result.refused { notesOut.append("\(path): fix not applied (it would change protected text): \(refusal)") }
                 guard result.changed else { continue }
-                if let error = outcome.writeError {
+                do {
+                    try AtomicFileWriter.write(result.compressed, to: path, expecting: result.original)
+                    fixedFiles.append(path)
+                    notesOut.append("\(path): fixed \(result.applied.count) problem\(result.applied.count == 1 ? "" : "s")")
+                    // Report what is left in the fixed text.
+                    files[path] = result.after.first?.file ?? SourceFile(path: path, bytes: result.compressed)
+                    fixedDiagnostics[path] = result.diagnostics
+                } catch {
                     notesOut.append(error.description)
                     hadLoadErrors = true
-                    continue
                 }
-                fixedFiles.append(path)
-                notesOut.append("\(path): fixed \(result.applied.count) problem\(result.applied.count == 1 ? "" : "s")")
-                // Report what is left in the fixed text.
-                files[path] = result.after.first?.file ?? SourceFile(path: path, bytes: result.compressed)
-                fixedDiagnostics[path] = result.diagnostics
             }
             // One pass over the findings (not one per fixed file): a fixed file's are its final ones.
             diagnostics = diagnostics.filter { fixedDiagnostics[$0.path] == nil } + fixedDiagnostics.values.flatMap { $0 }

@@ -40,8 +40,8 @@ public enum AtomicFileWriter {
         let mode = info.st_mode & 0o7777
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw failure("cannot create a temporary file next to it (\(String(cString: strerror(errno)))); not written") }
-        let cleanupSlot = SignalCleanup.shared.register(temporary: temporary)
-        defer { SignalCleanup.shared.clear(cleanupSlot) }
+        SignalCleanup.shared.register(temporary: temporary)
+        defer { SignalCleanup.shared.clear() }
         var written = false
         defer {
             if !written { unlink(temporary) }
@@ -110,49 +110,27 @@ struct FileLock {
 final class SignalCleanup: @unchecked Sendable {
     static let shared = SignalCleanup()
 
-    /// Files are written on all cores, so several temporaries can be in flight: one slot each. The
-    /// handler only reads the slots and unlinks (async-signal-safe); `register`/`clear` change them
-    /// under the lock. More writers than slots wait for a free one.
-    private static let capacity = max(64, ProcessInfo.processInfo.activeProcessorCount * 2)
-    private static nonisolated(unsafe) let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
-        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
-        slots.initialize(repeating: nil, count: capacity)
-        return slots
-    }()
-    private let lock = NSCondition()
+    /// The C string the handler may unlink (async-signal-safe); swapped by `register`/`clear`.
+    private static nonisolated(unsafe) var temporary: UnsafeMutablePointer<CChar>?
     private var installed = false
 
-    /// Remembers a temporary file until `clear(slot)`; returns its slot.
-    func register(temporary: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
+    func register(temporary: String) {
         if !installed {
             installed = true
             for signal in [SIGINT, SIGTERM, SIGHUP] {
                 Foundation.signal(signal) { number in
-                    for index in 0..<SignalCleanup.capacity {
-                        if let path = SignalCleanup.slots[index] { unlink(path) }
-                    }
+                    if let path = SignalCleanup.temporary { unlink(path) }
                     Foundation.signal(number, SIG_DFL)
                     raise(number)
                 }
             }
         }
-        while true {
-            for index in 0..<Self.capacity where Self.slots[index] == nil {
-                Self.slots[index] = strdup(temporary)
-                return index
-            }
-            lock.wait()
-        }
+        Self.temporary = strdup(temporary)
     }
 
-    func clear(_ slot: Int) {
-        lock.lock()
-        let path = Self.slots[slot]
-        Self.slots[slot] = nil
-        lock.signal()
-        lock.unlock()
-        free(path)
+    func clear() {
+        let temporary = Self.temporary
+        Self.temporary = nil
+        free(temporary)
     }
 }
