@@ -30,7 +30,8 @@ public enum RepeatedInstructionAnalyzer {
         struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var numbers: [Int]; var listItem: Bool }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
-            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) && !isLabel(t.bytes, s.contentRange) {
+            for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) && !isLabel(t.bytes, s.contentRange)
+                && !isFillInTemplate(t.bytes, s.contentRange) {
                 let (set, negated, numbers) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
                 let lineText = Bytes.skipSpaces(SentenceSplitter.lineStart(t.bytes, s.range.lowerBound), t.bytes)
@@ -85,6 +86,20 @@ public enum RepeatedInstructionAnalyzer {
         if end > r.lowerBound, b[end - 1] == 0x3A { return true }
         let lineStart = SentenceSplitter.lineStart(b, r.lowerBound)
         return Bytes.skipSpaces(lineStart, b) < b.count && b[Bytes.skipSpaces(lineStart, b)] == 0x23
+    }
+
+    /// A line with a blank to fill in ("This book was chosen because _________.") is an output
+    /// template: shown again under each section, it says what every section holds, not the same
+    /// instruction twice.
+    static func isFillInTemplate(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var k = SentenceSplitter.lineStart(b, r.lowerBound)
+        var run = 0
+        while k < b.count, b[k] != Bytes.newline {
+            run = b[k] == 0x5F ? run + 1 : 0
+            if run >= 3 { return true }
+            k += 1
+        }
+        return false
     }
 
     private static func newlines(_ b: [UInt8], _ r: Range<Int>) -> Int {

@@ -28,6 +28,8 @@ struct RepeatedInstructionRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Answer in valid JSON.\nSummarize the ticket in 3 bullets."),
             RuleExample("Summarize the first ticket in 3 bullets.\nSummarize the second log in 5 numbered lines."),
+            // An output template with a blank to fill, shown under each section.
+            RuleExample("## Core reading\n- Man's Search for Meaning, by Victor Frankl. This book was chosen because _____.\n## Extended reading\n- Man's Search for Meaning, by Victor Frankl. This book was chosen because _____."),
             // The same words with other figures: two tiers, not one instruction said twice.
             RuleExample("Tier B proposes new ideas. Give it a novelty score between 80% and 90% for this tier.\n\nTier C improves existing ideas.\n\nTier D is derivative. Give it a novelty score between 20% and 50% for this tier."),
         ],
