@@ -71,7 +71,16 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
+    private var stopped = false
+
+    /// Closes the listening socket once: a second close(2) of the same number would close whatever
+    /// descriptor another test running in parallel has been given since (a flaky failure seen once).
     func stop() {
+        let first = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(socketFD, Int32(SHUT_RDWR))
         close(socketFD)
     }
