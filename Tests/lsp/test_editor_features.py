@@ -1,6 +1,7 @@
 """Hover, code lens (tokens and cost), completion and go-to-definition."""
 
 import json
+import re
 
 from lsprotocol import types
 
@@ -33,6 +34,24 @@ async def test_hover_on_a_variable_shows_its_declaration(client, workspace):
     assert "default: `engineer`" in hover.contents.value
     start = position_of(GREET, "audience}}")
     assert hover.range == types.Range(start=start, end=types.Position(line=start.line, character=start.character + len("audience")))
+
+
+async def test_code_lens_shows_the_monthly_cost_when_the_template_declares_a_volume(client, workspace):
+    text = GREET.replace("max_output_tokens: 100\n", "max_output_tokens: 100\ncalls_per_month: 40000\nexpected_output_tokens: 60\n")
+    path = workspace / "prompts" / "greet.yml"
+    path.write_text(text, encoding="utf-8")
+    uri = open_document(client, path, text)
+    lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    match = re.search(r" · \$([0-9.,]+)/month at 40,000 calls$", lenses[0].command.title)
+    assert match, lenses[0].command.title
+    cost = json.loads(promptlint("cost", "greet", "--format", "json", cwd=workspace).stdout)["templates"][0]
+    assert cost["calls_per_month"] == 40000
+    # The lens shows the figure `promptlint cost` computes, rounded as cost's text table rounds it.
+    assert abs(float(match.group(1).replace(",", "")) - cost["cost_per_month_usd"]) < 0.01 + cost["cost_per_month_usd"] * 0.001
+    # Without a volume there is no monthly figure.
+    plain = open_document(client, workspace / "prompts" / "plain.yml", GREET)
+    plain_lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=plain)))
+    assert "/month" not in plain_lenses[0].command.title
 
 
 async def test_code_lens_shows_exact_tokens_and_cost(client, workspace):

@@ -1,6 +1,7 @@
 /// `textDocument/codeLens`: exact token counts and cost, above each template (what one call costs:
 /// prompt with chat framing at the input price, the output limit at the output price) and above
-/// each message (its tokens at the input price). Display only: the lenses run no command.
+/// each message (its tokens at the input price); with a volume, the template's cost per month as
+/// `promptlint cost` gives it. Display only: the lenses run no command.
 enum CodeLensProvider {
     static func codeLenses(_ params: JSONValue, session: LSPSession) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let analysis = session.analysis(uri: uri) else { return .array([]) }
@@ -12,7 +13,18 @@ enum CodeLensProvider {
             let report = template.format == .plainText
                 ? TokenReport.text(template.fullText, name: template.name, model: model)
                 : TokenReport.messages(template.messages.map { ($0.role.rawValue, $0.text) }, name: template.name, model: model, outputLimit: template.maxOutputTokens)
-            lenses.append(lens(at: template.range.lowerBound, in: analysis.file, title: summary(report, estimate: estimate)))
+            var title = summary(report, estimate: estimate)
+            // With a volume (calls_per_month, or default_calls_per_month in the config): the month's
+            // cost, the same figure as `promptlint cost` (typical output and variable sizes).
+            if template.format != .plainText, model.info != nil {
+                let estimator = CostEstimator(registry: settings.registry, defaultModel: settings.defaultModel,
+                                              defaultCallsPerMonth: settings.defaultCallsPerMonth, library: settings.library)
+                let monthly = estimator.estimate(template)
+                if monthly.callsPerMonth > 0 {
+                    title += " · \(Money.format(monthly.costPerMonth))/month at \(CostReport.grouped(monthly.callsPerMonth)) calls"
+                }
+            }
+            lenses.append(lens(at: template.range.lowerBound, in: analysis.file, title: title))
             guard template.format != .plainText, let info = model.info else { continue }
             for (message, part) in zip(template.messages, report.parts) {
                 let cost = CallCost.perCall(model: info, promptTokens: part.tokens, outputTokens: 0)
