@@ -27,16 +27,23 @@ public enum RepeatedInstructionAnalyzer {
     // in release builds; until the compiler is fixed it is compiled without optimization.
     @_optimize(none)
     public static func repetitions(in texts: [PromptText]) -> [RepeatedInstruction] {
-        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var numbers: [Int]; var listItem: Bool }
+        struct Item { var loc: RepeatedInstruction.Location; var set: [Int]; var negated: Bool; var numbers: [Int]; var listItem: Bool
+                      var firstLine: Int; var lastLine: Int }
         var items: [Item] = []
         for (mi, t) in texts.enumerated() {
+            // Newline offsets, once per message: the parallel-list test below compares line numbers
+            // instead of counting newlines between every candidate pair (quadratic on long prompts).
+            var newlineOffsets: [Int] = []
+            for (offset, byte) in t.bytes.enumerated() where byte == Bytes.newline { newlineOffsets.append(offset) }
+            func line(_ offset: Int) -> Int { newlineOffsets.partitioningIndex { $0 >= offset } }
             for s in t.sentences where !looksLikeCode(t.bytes, s.contentRange) && !isLabel(t.bytes, s.contentRange)
                 && !isFillInTemplate(t.bytes, s.contentRange) {
                 let (set, negated, numbers) = content(t, s)
                 guard set.count >= minimumContentWords else { continue }
                 let lineText = Bytes.skipSpaces(SentenceSplitter.lineStart(t.bytes, s.range.lowerBound), t.bytes)
                 items.append(Item(loc: .init(messageIndex: mi, range: s.range, text: t.string(s.range)), set: set, negated: negated,
-                                  numbers: numbers, listItem: SentenceSplitter.listMarkerEnd(t.bytes, lineText) > lineText))
+                                  numbers: numbers, listItem: SentenceSplitter.listMarkerEnd(t.bytes, lineText) > lineText,
+                                  firstLine: line(s.range.lowerBound), lastLine: line(s.range.upperBound)))
             }
         }
         // Prefix filtering (set-similarity join): with elements in one global order (hash value),
@@ -61,7 +68,7 @@ public enum RepeatedInstructionAnalyzer {
                     // Near-identical lines of the same shape next to each other are a parallel list ("the
                     // first party's arguments", "the second party's arguments"), not one instruction said twice.
                     if j < 1, items[a].loc.messageIndex == items[c].loc.messageIndex, items[a].listItem == items[c].listItem,
-                       newlines(texts[items[a].loc.messageIndex].bytes, items[a].loc.range.upperBound..<items[c].loc.range.lowerBound) <= 3 { continue }
+                       items[c].firstLine - items[a].lastLine <= 3 { continue }
                     if j >= threshold { out.append(RepeatedInstruction(first: items[a].loc, second: items[c].loc, similarity: j)) }
                 }
             }
@@ -100,11 +107,6 @@ public enum RepeatedInstructionAnalyzer {
             k += 1
         }
         return false
-    }
-
-    private static func newlines(_ b: [UInt8], _ r: Range<Int>) -> Int {
-        guard r.lowerBound < r.upperBound else { return 0 }
-        return b[r].reduce(0) { $0 + ($1 == Bytes.newline ? 1 : 0) }
     }
 
     static let negations: Set<String> = ["not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "without",
