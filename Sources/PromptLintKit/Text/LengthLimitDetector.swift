@@ -181,8 +181,9 @@ public enum LengthLimitDetector {
     private static func counts(_ toks: [WordToken], _ t: PromptText, _ p: LengthPatterns, _ c: Compiled, _ lang: TextLanguage,
                                into report: inout LengthLimitReport) {
         // In a sentence about the input, only a qualified count ("in one sentence", "under 50 words")
-        // bounds the answer; "the last 20 lines" does not.
-        let aboutInput = describesInput(toks, p)
+        // bounds the answer; "the last 20 lines" does not. Judged once, and only for a sentence
+        // that has an unqualified count (most have none).
+        var aboutInput: Bool?
         var k = 0
         while k < toks.count {
             guard let v1 = number(toks[k], p) else { k += 1; continue }
@@ -225,11 +226,14 @@ public enum LengthLimitDetector {
             } else if let f = after.first, ["max", "maximum", "tops", "máximo", "max."].contains(f) {
                 qualified = true; end = toks[unitEnd + 1].range.upperBound
             }
-            if aboutInput, !qualified, !lower {
-                report.inputCounts.append(LengthBound(range: start..<end, matched: t.string(start..<end), kind: .count, unit: u,
-                                                      minimum: v1, maximum: v2, language: lang))
-                k = unitEnd + 1
-                continue
+            if !qualified, !lower {
+                if aboutInput == nil { aboutInput = describesInput(toks, p) }
+                if aboutInput == true {
+                    report.inputCounts.append(LengthBound(range: start..<end, matched: t.string(start..<end), kind: .count, unit: u,
+                                                          minimum: v1, maximum: v2, language: lang))
+                    k = unitEnd + 1
+                    continue
+                }
             }
             if u == .items, isOneWord, !qualified { k = unitEnd + 1; continue }
             if isOneWord, toks[k].lower == "one", k > 0, ["at", "than", "the", "any", "no"].contains(toks[k - 1].lower) { k = unitEnd + 1; continue }

@@ -34,7 +34,9 @@ enum PromptFence {
         }
     }
 
-    static func isPrompt(_ block: Block, in b: [UInt8], fenceCount: Int) -> Bool {
+    /// `textSubstance`: the text's non-blank bytes (`nonBlankCount` of all of it), counted once by
+    /// the caller for all the text's fences.
+    static func isPrompt(_ block: Block, in b: [UInt8], fenceCount: Int, textSubstance: () -> Int) -> Bool {
         guard block.info.isEmpty || proseInfoStrings.contains(block.info) else { return false }
         let content = block.content
         let substance = nonBlankCount(b, content)
@@ -43,7 +45,7 @@ enum PromptFence {
             if otherHeadingWords.contains(where: { heading.contains($0) }) { return false }
             if promptHeadingWords.contains(where: { heading.contains($0) }) { return true }
         }
-        let total = nonBlankCount(b, 0..<b.count)
+        let total = textSubstance()
         if !block.info.isEmpty, substance * 10 >= total * 7 { return true }
         return fenceCount == 1 && substance * 10 >= total * 8
     }

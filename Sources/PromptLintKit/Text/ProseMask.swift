@@ -267,8 +267,15 @@ public struct ProseMask: Sendable {
     /// for the code fences inside it.
     private static func scanFences(_ b: [UInt8], in range: Range<Int>, promptFences: Bool, into out: inout [Span]) {
         let blocks = fenceBlocks(b, in: range)
+        var substance: Int?
+        func textSubstance() -> Int {
+            if let substance { return substance }
+            let counted = PromptFence.nonBlankCount(b, 0..<b.count)
+            substance = counted
+            return counted
+        }
         for block in blocks {
-            guard promptFences, PromptFence.isPrompt(block, in: b, fenceCount: blocks.count) else {
+            guard promptFences, PromptFence.isPrompt(block, in: b, fenceCount: blocks.count, textSubstance: textSubstance) else {
                 out.append(Span(range: block.range, kind: .codeFence))
                 continue
             }
