@@ -42,7 +42,7 @@ struct ListCommand: ParsableCommand {
                 let model = (template.model ?? "-").padding(toLength: max(modelWidth, (template.model ?? "-").count), withPad: " ", startingAt: 0)
                 let tokens = String(Self.staticTokens(template, registry: registry, defaultModel: defaultModel))
                 let tokenColumn = String(repeating: " ", count: max(0, 5 - tokens.count)) + tokens
-                out.write("\(out.bold(name))  \(out.cyan(model))  \(tokenColumn) tok  \(template.description ?? "")".trimmingTrailingSpaces() + "\n")
+                out.write("\(out.bold(name))  \(out.cyan(model))  \(tokenColumn) tok  \(template.description ?? "")".trimmingTrailingWhitespace() + "\n")
             }
             out.write(out.dim("\(templates.count) template\(templates.count == 1 ? "" : "s") in \(workspace.libraryPath)") + "\n")
         }

@@ -46,7 +46,7 @@ struct ModelsCommand: ParsableCommand {
             }
             let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
-                out.write(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingTrailingSpaces() + "\n")
+                out.write(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingTrailingWhitespace() + "\n")
             }
             out.write(out.dim("\(models.count) models; USD per 1M tokens; prices: \(registry.prices.source), \(registry.pricesDate); *: counted with o200k_base, an estimate (tokenizer not public)") + "\n")
         }

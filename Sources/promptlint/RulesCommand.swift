@@ -1,14 +1,6 @@
 import ArgumentParser
 import PromptLintKit
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = Substring(self)
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
-    }
-}
-
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with its code, default severity and fix.")
 
@@ -50,7 +42,7 @@ struct RulesCommand: ParsableCommand {
                 let severity = (active[rule.code] ?? .off).rawValue
                 let fix = rule.fixApplicability.map { " " + out.green($0.tag) } ?? ""
                 let line = "  \(out.cyan(pad(rule.code, codeWidth)))  \(pad(rule.identifier, nameWidth))  \(pad(severity, severityWidth))  \(rule.summary)"
-                out.write(line.trimmingTrailingSpaces() + fix + "\n")
+                out.write(line.trimmingTrailingWhitespace() + fix + "\n")
             }
         }
     }

@@ -6,6 +6,7 @@ enum CodeLensProvider {
     static func codeLenses(_ params: JSONValue, session: LSPSession) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let analysis = session.analysis(uri: uri) else { return .array([]) }
         let settings = analysis.engine.configuration.settings
+        let estimator = settings.costEstimator
         var lenses: [JSONValue] = []
         for template in analysis.templates {
             let model = ModelResolution(template.model ?? settings.defaultModel, registry: settings.registry)
@@ -17,8 +18,6 @@ enum CodeLensProvider {
             // With a volume (calls_per_month, or default_calls_per_month in the config): the month's
             // cost, the same figure as `promptlint cost` (typical output and variable sizes).
             if template.format != .plainText, model.info != nil {
-                let estimator = CostEstimator(registry: settings.registry, defaultModel: settings.defaultModel,
-                                              defaultCallsPerMonth: settings.defaultCallsPerMonth, library: settings.library)
                 let monthly = estimator.estimate(template)
                 if monthly.callsPerMonth > 0 {
                     title += " · \(Money.format(monthly.costPerMonth))/month at \(CostReport.grouped(monthly.callsPerMonth)) calls"

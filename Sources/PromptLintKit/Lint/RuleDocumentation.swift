@@ -12,9 +12,12 @@ public enum RuleDocumentation {
                 out += "- `\(option.name)` (\(option.kind.rawValue), default \(option.defaultValue)): \(option.help)\n"
             }
         }
+        // Four spaces before each line, none on an empty one (no trailing spaces in the output).
+        func indented(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        }
         func show(_ example: RuleExample) -> String {
-            let text = example.text.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "")
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            indented(example.text.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: ""))
         }
         if !rule.triggeringExamples.isEmpty {
             out += "\n## Flagged\n" + rule.triggeringExamples.prefix(4).map(show).joined(separator: "\n\n") + "\n"
@@ -23,7 +26,7 @@ public enum RuleDocumentation {
             out += "\n## Not flagged\n" + rule.nonTriggeringExamples.prefix(3).map(show).joined(separator: "\n\n") + "\n"
         }
         if let correction = rule.corrections.first {
-            out += "\n## Fix\n" + show(correction.before) + "\n  becomes\n" + correction.after.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n") + "\n"
+            out += "\n## Fix\n" + show(correction.before) + "\n  becomes\n" + indented(correction.after) + "\n"
         }
         return out
     }

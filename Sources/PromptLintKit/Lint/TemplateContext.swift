@@ -25,10 +25,7 @@ public final class TemplateContext: @unchecked Sendable {
     public private(set) lazy var sentPrompt = SentPrompt(template, library: settings.library)
 
     /// Prices the template with the run's registry, default model and volume.
-    public var costEstimator: CostEstimator {
-        CostEstimator(registry: settings.registry, defaultModel: settings.defaultModel, defaultCallsPerMonth: settings.defaultCallsPerMonth,
-                      library: settings.library)
-    }
+    public var costEstimator: CostEstimator { settings.costEstimator }
 
     /// Messages whose wording is the author's instruction. Assistant messages are few-shot
     /// example answers: data, not instructions.
@@ -154,6 +151,12 @@ public struct LintSettings: Sendable {
     public var measureAllFixes = false
     /// `prompt_fences:` from the config: lint the prompt inside a prompt document's fence as prose.
     public var promptFences = true
+
+    /// Prices templates with the run's registry, default model, volume and library (cost rules, the
+    /// language server's code lens).
+    public var costEstimator: CostEstimator {
+        CostEstimator(registry: registry, defaultModel: defaultModel, defaultCallsPerMonth: defaultCallsPerMonth, library: library)
+    }
 
     public init(defaultModel: String = "gpt-4o-mini", library: [PromptTemplate]? = nil, registry: ModelRegistry = .builtIn) {
         self.defaultModel = defaultModel

@@ -7,6 +7,13 @@ extension String {
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
+
+    /// The string without trailing Unicode whitespace: a padded table row's last cell.
+    public func trimmingTrailingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
 }
 
 extension Substring {

@@ -78,7 +78,7 @@ enum TextTable {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 return i == 0 ? cell + pad : pad + cell
             }
-            out += cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+            out += cells.joined(separator: "  ").trimmingTrailingWhitespace() + "\n"
         }
         return out
     }
