@@ -27,7 +27,9 @@ public struct FuzzTarget: Sendable {
     public static let mustache = FuzzTarget(name: "mustache", summary: "Mustache scanner and renderer") { bytes in
         let text = String(decoding: bytes, as: UTF8.self)
         let scan = MustacheScan(text)
-        for tag in scan.tags { check(tag.range.upperBound <= bytes.count && tag.nameRange.lowerBound >= tag.range.lowerBound, "tag out of range") }
+        // Ranges are in the decoded text, which is longer than the input when invalid bytes became U+FFFD.
+        let length = text.utf8.count
+        for tag in scan.tags { check(tag.range.upperBound <= length && tag.nameRange.lowerBound >= tag.range.lowerBound, "tag out of range") }
         let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let partial = String(parts.first ?? "")
         let body = parts.count > 1 ? String(parts[1]) : ""

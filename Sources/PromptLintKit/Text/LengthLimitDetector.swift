@@ -308,10 +308,10 @@ public enum LengthLimitDetector {
         var v = 0
         var digits = 0
         while j < b.count {
-            if Bytes.isDigit(b[j]) { v = v * 10 + Int(b[j] - 0x30); j += 1; digits += 1; continue }
+            if Bytes.isDigit(b[j]) { v = appendingDigit(v, Int(b[j] - 0x30)); j += 1; digits += 1; continue }
             if b[j] == 0x2C, digits > 0, j + 1 < b.count, Bytes.isDigit(b[j + 1]) { j += 1; continue }
             if b[j] == 0xEF, j + 2 < b.count, b[j + 1] == 0xBC, b[j + 2] >= 0x90, b[j + 2] <= 0x99 {
-                v = v * 10 + Int(b[j + 2] - 0x90); j += 3; digits += 1; continue
+                v = appendingDigit(v, Int(b[j + 2] - 0x90)); j += 3; digits += 1; continue
             }
             break
         }
@@ -320,11 +320,23 @@ public enum LengthLimitDetector {
         var total = 0, current = 0, any = false
         while let (s, len) = Bytes.scalar(at: j, in: b), let d = kanjiDigits[s] {
             any = true
-            if d >= 10 { total += (current == 0 ? 1 : current) * d; current = 0 } else { current = current * 10 + d }
+            if d >= 10 {
+                let (part, overflow) = (current == 0 ? 1 : current).multipliedReportingOverflow(by: d)
+                total = overflow ? Int.max : total.addingReportingOverflow(part).overflow ? Int.max : total + part
+                current = 0
+            } else {
+                current = appendingDigit(current, d)
+            }
             j += len
         }
         guard any else { return nil }
-        return (total + current, j)
+        return (total.addingReportingOverflow(current).overflow ? Int.max : total + current, j)
+    }
+
+    /// `v * 10 + digit`, saturating at `Int.max`: a run of thousands of digits is a number too
+    /// large to be a limit, not a crash (found by the fix fuzz target).
+    static func appendingDigit(_ v: Int, _ digit: Int) -> Int {
+        v > (Int.max - digit) / 10 ? Int.max : v * 10 + digit
     }
 
     private static func japaneseCounts(_ t: PromptText, _ p: LengthPatterns, _ c: Compiled, into report: inout LengthLimitReport) {
